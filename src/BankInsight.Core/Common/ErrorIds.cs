@@ -1,0 +1,35 @@
+namespace BankInsight.Common;
+
+/// <summary>
+/// Stable error ids (<c>BankInsight.&lt;Subject&gt;&lt;Problem&gt;</c>). They are public API:
+/// scripts match on them with <c>FullyQualifiedErrorId</c>, so never rename one.
+/// </summary>
+public static class ErrorIds
+{
+    /// <summary>A data row was rejected and skipped (see the reason on the target).</summary>
+    public const string RowRejected = "BankInsight.RowRejected";
+    /// <summary>An input file does not exist.</summary>
+    public const string FileNotFound = "BankInsight.FileNotFound";
+    /// <summary>An input file exists but could not be read.</summary>
+    public const string FileUnreadable = "BankInsight.FileUnreadable";
+    /// <summary>A file's layout cannot be used at all (no key column in the header, binary content, …).</summary>
+    public const string FileLayoutInvalid = "BankInsight.FileLayoutInvalid";
+    /// <summary>The file's encoding is not supported or the requested encoding is unknown.</summary>
+    public const string EncodingUnsupported = "BankInsight.EncodingUnsupported";
+    /// <summary>A file had no usable rows.</summary>
+    public const string NoRows = "BankInsight.NoRows";
+    /// <summary>No built-in schema has the given name.</summary>
+    public const string SchemaNotFound = "BankInsight.SchemaNotFound";
+    /// <summary>A schema JSON file is malformed or inconsistent.</summary>
+    public const string SchemaInvalid = "BankInsight.SchemaInvalid";
+    /// <summary>The schema could not be guessed from the file; pass one explicitly.</summary>
+    public const string SchemaAmbiguous = "BankInsight.SchemaAmbiguous";
+    /// <summary>A result or output file could not be written.</summary>
+    public const string OutputWriteFailed = "BankInsight.OutputWriteFailed";
+    /// <summary>A parameter value is out of range or contradicts another.</summary>
+    public const string ParameterInvalid = "BankInsight.ParameterInvalid";
+    /// <summary>An object on the pipeline cannot be written as a bank result line.</summary>
+    public const string ResultValueInvalid = "BankInsight.ResultValueInvalid";
+    /// <summary>The operation was cancelled (Ctrl+C).</summary>
+    public const string OperationStopped = "BankInsight.OperationStopped";
+}
