@@ -1,0 +1,301 @@
+using System.Text;
+using BankInsight.Common;
+using BankInsight.Data.Columns;
+using BankInsight.Data.Schemas;
+
+namespace BankInsight.Data.Reading;
+
+/// <summary>
+/// Converts one column's raw fields into its typed array. A row is converted in two steps so
+/// a rejected row leaves no trace: <see cref="Stage"/> parses the field into a one-row slot
+/// (or names the problem), and <see cref="Commit"/> appends the slot once every column of
+/// the row has staged successfully.
+/// </summary>
+internal abstract class ColumnLoader
+{
+    protected ColumnLoader(SchemaColumn column, int sourceField)
+    {
+        Column = column;
+        SourceField = sourceField;
+    }
+
+    public SchemaColumn Column { get; }
+
+    /// <summary>Field index in the file, or -1 when the header lacks the column.</summary>
+    public int SourceField { get; }
+
+    /// <summary>Values that were not missing.</summary>
+    public int NonNullCount { get; protected set; }
+
+    /// <summary>Parses one field into the staging slot; null on success, else the reason and a description of what was expected.</summary>
+    public abstract (RejectReason Reason, string Expected)? Stage(ReadOnlySpan<byte> raw, byte flags, FieldDecoder decoder);
+
+    /// <summary>Stages a missing value (the column is absent from the header).</summary>
+    public abstract void StageNull();
+
+    public abstract void Commit();
+
+    public abstract DataColumn Build();
+
+    /// <summary>A loader for <paramref name="column"/>, sized for <paramref name="capacity"/> rows.</summary>
+    public static ColumnLoader Create(SchemaColumn column, int sourceField, int capacity) => column.Type switch
+    {
+        ColumnType.Text => new TextLoader(column, sourceField, capacity),
+        ColumnType.Number or ColumnType.Integer or ColumnType.Flag => new NumericLoader(column, sourceField, capacity),
+        ColumnType.Categorical => new CategoricalLoader(column, sourceField, capacity),
+        ColumnType.Date => new DateLoader(column, sourceField, capacity),
+        _ => throw new ArgumentOutOfRangeException(nameof(column), column.Type, "unknown column type"),
+    };
+
+    /// <summary>An unquoted empty field (or only spaces for non-text columns) means null.</summary>
+    protected static bool IsEmpty(ReadOnlySpan<byte> trimmed) => trimmed.IsEmpty;
+}
+
+/// <summary>Decodes field bytes with the file's encoding, undoing doubled quotes first.</summary>
+internal sealed class FieldDecoder
+{
+    private byte[] _scratch = new byte[256];
+
+    public FieldDecoder(Encoding strict, Encoding lenient)
+    {
+        Strict = strict;
+        Lenient = lenient;
+    }
+
+    public Encoding Strict { get; }
+
+    /// <summary>Same encoding with replacement characters, for showing bad values in messages.</summary>
+    public Encoding Lenient { get; }
+
+    /// <summary>Decodes a field; null when the bytes are invalid in the encoding.</summary>
+    public string? TryDecode(ReadOnlySpan<byte> raw, byte flags)
+    {
+        var bytes = Unescape(raw, flags);
+        try
+        {
+            return Strict.GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Decodes for display, never failing.</summary>
+    public string Show(ReadOnlySpan<byte> raw, byte flags) => Lenient.GetString(Unescape(raw, flags));
+
+    private ReadOnlySpan<byte> Unescape(ReadOnlySpan<byte> raw, byte flags)
+    {
+        if ((flags & DelimitedRecordReader.HasEscapedQuotes) == 0) return raw;
+        if (_scratch.Length < raw.Length) _scratch = new byte[raw.Length * 2];
+        int n = 0;
+        for (int i = 0; i < raw.Length; i++)
+        {
+            _scratch[n++] = raw[i];
+            if (raw[i] == (byte)'"' && i + 1 < raw.Length && raw[i + 1] == (byte)'"') i++;
+        }
+        return _scratch.AsSpan(0, n);
+    }
+}
+
+internal sealed class TextLoader(SchemaColumn column, int sourceField, int capacity) : ColumnLoader(column, sourceField)
+{
+    private readonly GrowableArray<string?> _values = new(capacity);
+    private string? _staged;
+
+    /// <summary>The value staged for the current row (the key check reads it before commit).</summary>
+    public string? StagedValue => _staged;
+
+    public override (RejectReason, string)? Stage(ReadOnlySpan<byte> raw, byte flags, FieldDecoder decoder)
+    {
+        // An empty field is null, quoted ("") or not: a zero-length string carries nothing, and
+        // DB2 exports that quote every field would otherwise hide always-empty columns.
+        if (raw.IsEmpty)
+        {
+            _staged = null;
+            return null;
+        }
+        _staged = decoder.TryDecode(raw, flags);
+        return _staged is null ? (RejectReason.InvalidText, $"text in {TextEncodings.NameOf(decoder.Strict)}") : null;
+    }
+
+    public override void StageNull() => _staged = null;
+
+    public override void Commit()
+    {
+        _values.Add(_staged);
+        if (_staged is not null) NonNullCount++;
+    }
+
+    public override DataColumn Build()
+    {
+        var values = _values.ToArrayAndClear();
+        return new TextColumn(Column, values, NullMask.OfNull(values));
+    }
+}
+
+internal sealed class NumericLoader(SchemaColumn column, int sourceField, int capacity) : ColumnLoader(column, sourceField)
+{
+    private readonly GrowableArray<double> _values = new(capacity);
+    private double _staged;
+
+    public override (RejectReason, string)? Stage(ReadOnlySpan<byte> raw, byte flags, FieldDecoder decoder)
+    {
+        var s = FieldParsers.Trim(raw);
+        if (IsEmpty(s))
+        {
+            _staged = double.NaN;
+            return null;
+        }
+        if (!FieldParsers.TryParseNumber(s, out double v))
+            return (RejectReason.NotANumber, Column.Type == ColumnType.Flag ? "0 or 1" : "a number");
+        switch (Column.Type)
+        {
+            case ColumnType.Integer when v != Math.Floor(v):
+                return (RejectReason.NotAnInteger, "a whole number");
+            case ColumnType.Flag when v is not (0.0 or 1.0):
+                return (RejectReason.NotInValueList, "0 or 1");
+        }
+        _staged = v == 0 ? 0.0 : v; // no negative zero in the data
+        return null;
+    }
+
+    public override void StageNull() => _staged = double.NaN;
+
+    public override void Commit()
+    {
+        _values.Add(_staged);
+        if (!double.IsNaN(_staged)) NonNullCount++;
+    }
+
+    public override DataColumn Build()
+    {
+        var values = _values.ToArrayAndClear();
+        return new NumericColumn(Column, values, NullMask.OfNaN(values));
+    }
+}
+
+internal sealed class DateLoader(SchemaColumn column, int sourceField, int capacity) : ColumnLoader(column, sourceField)
+{
+    private readonly GrowableArray<int> _values = new(capacity);
+    private int _staged;
+
+    public override (RejectReason, string)? Stage(ReadOnlySpan<byte> raw, byte flags, FieldDecoder decoder)
+    {
+        var s = FieldParsers.Trim(raw);
+        if (IsEmpty(s))
+        {
+            _staged = DateColumn.Missing;
+            return null;
+        }
+        if (!FieldParsers.TryParseDate(s, out _staged))
+            return (RejectReason.InvalidDate, "a date as yyyyMMdd or yyyy-MM-dd");
+        return null;
+    }
+
+    public override void StageNull() => _staged = DateColumn.Missing;
+
+    public override void Commit()
+    {
+        _values.Add(_staged);
+        if (_staged != DateColumn.Missing) NonNullCount++;
+    }
+
+    public override DataColumn Build()
+    {
+        var values = _values.ToArrayAndClear();
+        return new DateColumn(Column, values, NullMask.OfValue(values, DateColumn.Missing));
+    }
+}
+
+internal sealed class CategoricalLoader : ColumnLoader
+{
+    private readonly GrowableArray<int> _values;
+    private readonly List<string> _categories;
+    private readonly Dictionary<string, int> _extra = new(StringComparer.Ordinal);
+    private int _staged;
+    private string? _stagedNew;
+
+    public CategoricalLoader(SchemaColumn column, int sourceField, int capacity) : base(column, sourceField)
+    {
+        _categories = [.. column.Values];
+        _values = new(capacity);
+    }
+
+    /// <summary>Values first seen in this file (open columns only), in order of appearance.</summary>
+    public IReadOnlyList<string> ExtraCategories => _categories.GetRange(Column.Values.Count, _categories.Count - Column.Values.Count);
+
+    public override (RejectReason, string)? Stage(ReadOnlySpan<byte> raw, byte flags, FieldDecoder decoder)
+    {
+        _stagedNew = null;
+        var trimmed = FieldParsers.Trim(raw);
+        if (IsEmpty(trimmed))
+        {
+            _staged = -1;
+            return null;
+        }
+        string? text = decoder.TryDecode(trimmed, flags);
+        if (text is null) return (RejectReason.InvalidText, $"text in {TextEncodings.NameOf(decoder.Strict)}");
+        if (Lookup(text, out _staged)) return null;
+        // Codes exported through a float column arrive as "100150.0": try the whole number.
+        string? whole = WholeNumberPart(text);
+        if (whole is not null && Lookup(whole, out _staged)) return null;
+        if (Column.IsOpen)
+        {
+            _staged = -2;
+            _stagedNew = whole ?? text;
+            return null;
+        }
+        return (RejectReason.NotInValueList, DescribeValueList());
+    }
+
+    /// <summary>"100150" for "100150.0"; null when the text is not a digits-dot-zeros rendering.</summary>
+    private static string? WholeNumberPart(string text)
+    {
+        int dot = text.IndexOf('.');
+        if (dot <= 0 || dot == text.Length - 1) return null;
+        for (int i = 0; i < dot; i++) if (!char.IsAsciiDigit(text[i])) return null;
+        for (int i = dot + 1; i < text.Length; i++) if (text[i] != '0') return null;
+        return text[..dot];
+    }
+
+    private bool Lookup(string text, out int index) =>
+        Column.TryGetCategoryIndex(text, out index) || _extra.TryGetValue(text, out index);
+
+    public override void StageNull()
+    {
+        _staged = -1;
+        _stagedNew = null;
+    }
+
+    public override void Commit()
+    {
+        int code = _staged;
+        if (_stagedNew is not null && !_extra.TryGetValue(_stagedNew, out code))
+        {
+            code = _categories.Count;
+            _categories.Add(_stagedNew);
+            _extra[_stagedNew] = code;
+        }
+        _values.Add(code);
+        if (code >= 0) NonNullCount++;
+    }
+
+    public override DataColumn Build()
+    {
+        var values = _values.ToArrayAndClear();
+        return new CategoricalColumn(Column, values, _categories.ToArray(), NullMask.OfValue(values, -1));
+    }
+
+    private string DescribeValueList()
+    {
+        static string List(IEnumerable<string> items, int max)
+        {
+            var all = items.ToList();
+            return string.Join(", ", all.Take(max)) + (all.Count > max ? $", … ({all.Count} in all)" : "");
+        }
+        string text = $"one of: {List(Column.Values, 12)}";
+        if (Column.Codes.Count > 0) text += $" (or codes {List(Column.Codes.Keys, 12)})";
+        return text;
+    }
+}

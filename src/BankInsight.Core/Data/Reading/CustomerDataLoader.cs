@@ -1,0 +1,455 @@
+using System.Text;
+using BankInsight.Common;
+using BankInsight.Data.Columns;
+using BankInsight.Data.Schemas;
+
+namespace BankInsight.Data.Reading;
+
+/// <summary>
+/// Loads a DEL or CSV file into a <see cref="CustomerDataSet"/>: detects BOM and encoding,
+/// maps a header row (if any) onto the schema by name, converts every field to its column's
+/// type, and rejects bad rows one by one — each reported through the sink with file, line,
+/// column, value and reason, and optionally written verbatim to a reject file — so that
+/// nothing is silently dropped. Columns empty in every row are dropped with a warning.
+/// </summary>
+/// <remarks>
+/// Streams the file once (twice when the encoding is detected: a fast UTF-8 validity pass
+/// first), so memory is the columns, not the text. Rows keep file order; the first row with
+/// a given customer id wins.
+/// </remarks>
+public static class CustomerDataLoader
+{
+    private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
+    private static readonly byte[] Gb18030Bom = [0x84, 0x31, 0x95, 0x33];
+    private const int LayoutCheckRecords = 3;
+    private const int ProgressEvery = 1 << 16;
+
+    /// <summary>Loads the file at <paramref name="path"/>.</summary>
+    public static CustomerDataSet Load(string path, DataLoadOptions options, IOperationSink sink, CancellationToken cancellationToken = default)
+    {
+        if (Directory.Exists(path))
+            throw new BankInsightException(ErrorIds.FileNotFound, ErrorKind.ObjectNotFound, $"'{path}' is a folder, not a data file.", path);
+        if (!File.Exists(path))
+            throw new BankInsightException(ErrorIds.FileNotFound, ErrorKind.ObjectNotFound, $"Data file '{path}' does not exist.", path);
+        FileStream stream;
+        try
+        {
+            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new BankInsightException(ErrorIds.FileUnreadable, ErrorKind.ReadError, $"Data file '{path}' cannot be read: {e.Message}", path, e);
+        }
+        using (stream)
+        {
+            try
+            {
+                return Load(stream, path, options, sink, cancellationToken);
+            }
+            catch (IOException e)
+            {
+                throw new BankInsightException(ErrorIds.FileUnreadable, ErrorKind.ReadError, $"Data file '{path}' could not be read to the end: {e.Message}", path, e);
+            }
+        }
+    }
+
+    /// <summary>Loads from a stream; <paramref name="source"/> names it in messages.</summary>
+    public static CustomerDataSet Load(Stream stream, string source, DataLoadOptions options, IOperationSink sink, CancellationToken cancellationToken = default)
+    {
+        if (options.Delimiter is '"' or '\r' or '\n' || options.Delimiter > 127)
+            throw new BankInsightException(ErrorIds.ParameterInvalid, ErrorKind.InvalidArgument,
+                $"The delimiter '{options.Delimiter}' cannot be used; choose an ASCII character other than a quote or a line break.", options.Delimiter);
+        var run = new LoadRun(stream, source, options, sink, cancellationToken);
+        return run.Execute();
+    }
+
+    /// <summary>The state of one load; lives for one call.</summary>
+    private sealed class LoadRun
+    {
+        private readonly Stream _stream;
+        private readonly string _source;
+        private readonly string _displayName;
+        private readonly DataLoadOptions _options;
+        private readonly BankSchema _schema;
+        private readonly IOperationSink _sink;
+        private readonly CancellationToken _cancel;
+        private readonly Dictionary<RejectReason, int> _rejectedByReason = [];
+        private readonly List<(RowRejection Rejection, byte[] Raw)> _pending = [];
+        private AtomicFileWriter? _rejectWriter;
+        private bool _layoutChecked;
+        private int _wrongCountSeen = -1;
+        private bool _allWrongCount = true;
+
+        public LoadRun(Stream stream, string source, DataLoadOptions options, IOperationSink sink, CancellationToken cancel)
+        {
+            _stream = stream;
+            _source = source;
+            _displayName = Path.GetFileName(source) is { Length: > 0 } name ? name : source;
+            _options = options;
+            _schema = options.Schema;
+            _sink = sink;
+            _cancel = cancel;
+        }
+
+        public CustomerDataSet Execute()
+        {
+            long start = _stream.CanSeek ? _stream.Position : 0;
+            long length = _stream.CanSeek ? _stream.Length - start : -1;
+            var reader = new DelimitedRecordReader(_stream, (byte)_options.Delimiter);
+            var (encoding, detected, bom, expectedRows) = ChooseEncoding(reader, start);
+            if (bom is not null) reader.SkipPreamble(bom);
+            var decoder = new FieldDecoder(encoding, LenientOf(encoding));
+            _sink.Verbose($"Reading {_source} as {_schema.Name} ({_schema.ColumnCount} columns), encoding {TextEncodings.NameOf(encoding)}{(detected ? " (detected)" : "")}{(bom is not null ? " with BOM" : "")}.");
+
+            try
+            {
+                _rejectWriter = _options.RejectPath is null ? null : new AtomicFileWriter(_options.RejectPath);
+                if (bom is not null) _rejectWriter?.Stream.Write(bom);
+                var result = ReadAll(reader, decoder, encoding, detected, bom is not null, length, expectedRows);
+                _rejectWriter?.Commit();
+                return result;
+            }
+            finally
+            {
+                _rejectWriter?.Dispose();
+            }
+        }
+
+        private CustomerDataSet ReadAll(DelimitedRecordReader reader, FieldDecoder decoder, Encoding encoding, bool detected, bool hadBom, long length, int expectedRows)
+        {
+            string activity = $"Loading {_displayName}";
+            int blankLines = 0;
+
+            // First non-blank record: header or data?
+            bool hasRecord;
+            while ((hasRecord = reader.Read()) && reader.IsBlank) blankLines++;
+            ColumnLoader[] loaders;
+            int expectedFields;
+            bool hadHeader = false;
+            var ignoredHeaderColumns = new List<string>();
+            var missingHeaderColumns = new List<string>();
+            if (hasRecord && IsHeader(reader, decoder))
+            {
+                hadHeader = true;
+                expectedRows = Math.Max(0, expectedRows - 1 - blankLines);
+                (loaders, expectedFields) = MapHeader(reader, decoder, ignoredHeaderColumns, missingHeaderColumns, expectedRows);
+                _rejectWriter?.Stream.Write(WithNewline(reader.RawRecord));
+                while ((hasRecord = reader.Read()) && reader.IsBlank) blankLines++;
+            }
+            else
+            {
+                loaders = _schema.Columns.Select(c => ColumnLoader.Create(c, c.Position, expectedRows)).ToArray();
+                expectedFields = _schema.ColumnCount;
+            }
+
+            var bySourceField = new ColumnLoader?[Math.Max(expectedFields, 1)];
+            foreach (var l in loaders) if (l.SourceField >= 0) bySourceField[l.SourceField] = l;
+            var absent = loaders.Where(l => l.SourceField < 0).ToArray();
+            var keyLoader = _schema.KeyColumn is null ? null : (TextLoader)loaders[_schema.KeyColumn.Position];
+            var seenIds = keyLoader is null ? null : new Dictionary<string, int>(expectedRows, StringComparer.Ordinal);
+            var lines = new GrowableArray<int>(expectedRows);
+            int records = 0;
+
+            for (; hasRecord; hasRecord = reader.Read())
+            {
+                if (reader.IsBlank)
+                {
+                    blankLines++;
+                    continue;
+                }
+                records++;
+                if ((records & (ProgressEvery - 1)) == 0)
+                {
+                    _cancel.ThrowIfCancellationRequested();
+                    _sink.Progress(new OperationProgress(activity, $"{records:N0} rows read", length > 0 ? (double)reader.BytesConsumed / length : null));
+                }
+
+                var problem = StageRow(reader, decoder, expectedFields, bySourceField, out int badField);
+                if (problem is null && keyLoader is not null)
+                {
+                    problem = CheckKey(keyLoader, seenIds!, reader.Line, out badField);
+                }
+                if (problem is { } p)
+                {
+                    Reject(reader, decoder, p.Reason, p.Expected, badField, bySourceField);
+                }
+                else
+                {
+                    foreach (var l in absent) l.StageNull();
+                    foreach (var l in loaders) l.Commit();
+                    lines.Add(reader.Line);
+                    NoteGoodRecord();
+                }
+                if (!_layoutChecked && records >= LayoutCheckRecords) CheckLayout(expectedFields);
+            }
+            if (!_layoutChecked) CheckLayout(expectedFields);
+
+            int rows = lines.Count;
+            var columns = new List<DataColumn>();
+            var dropped = new List<string>();
+            foreach (var l in loaders)
+            {
+                if (rows > 0 && l.NonNullCount == 0)
+                {
+                    dropped.Add(l.Column.Name);
+                    _sink.Warning(missingHeaderColumns.Contains(l.Column.Name)
+                        ? $"Column '{l.Column.Name}' is not in the header of {_displayName}; it was dropped."
+                        : $"Column '{l.Column.Name}' is empty in every row of {_displayName}; it was dropped.");
+                    continue;
+                }
+                columns.Add(l.Build());
+                if (l is CategoricalLoader { ExtraCategories.Count: > 0 } cat && l.Column.Values.Count > 0)
+                {
+                    _sink.Warning($"Column '{l.Column.Name}' of {_displayName}: {cat.ExtraCategories.Count} value(s) not in its code table were kept as their own categories (e.g. {string.Join(", ", cat.ExtraCategories.Take(5).Select(v => $"'{v}'"))}).");
+                }
+            }
+            foreach (var name in ignoredHeaderColumns)
+                _sink.Warning($"Column '{name}' in the header of {_displayName} is not in schema {_schema.Name}; it was ignored.");
+
+            var summary = new LoadSummary(_source, _schema.Name, TextEncodings.NameOf(encoding), detected, hadBom, hadHeader,
+                records, rows, new Dictionary<RejectReason, int>(_rejectedByReason), blankLines, dropped, ignoredHeaderColumns, _options.RejectPath);
+            var dataSet = new CustomerDataSet(_schema, columns, lines.ToArrayAndClear(), summary);
+            WarnAboutFloatIds(dataSet);
+            if (rows == 0)
+                _sink.Warning(records == 0 ? $"{_displayName} has no data rows." : $"No row of {_displayName} could be loaded; all {records:N0} were rejected.");
+            _sink.Verbose($"{_displayName}: {records:N0} rows read, {rows:N0} loaded, {summary.RowsRejected:N0} rejected.");
+            _sink.Progress(new OperationProgress(activity, $"{records:N0} rows read", 1.0, Completed: true));
+            return dataSet;
+        }
+
+        private (RejectReason Reason, string Expected)? StageRow(DelimitedRecordReader reader, FieldDecoder decoder, int expectedFields,
+            ColumnLoader?[] bySourceField, out int badField)
+        {
+            badField = -1;
+            if (reader.Malformed) return (RejectReason.MalformedQuotes, "a quoted field closed by a quote followed by a delimiter or line end");
+            if (reader.FieldCount != expectedFields) return (RejectReason.WrongFieldCount, $"{expectedFields} fields");
+            for (int f = 0; f < expectedFields; f++)
+            {
+                var loader = bySourceField[f];
+                if (loader is null) continue;
+                var problem = loader.Stage(reader.Field(f), reader.FieldFlags(f), decoder);
+                if (problem is not null)
+                {
+                    badField = f;
+                    return problem;
+                }
+            }
+            return null;
+        }
+
+        private (RejectReason, string)? CheckKey(TextLoader key, Dictionary<string, int> seen, int line, out int badField)
+        {
+            badField = key.SourceField;
+            string? id = key.StagedValue;
+            if (id is null) return (RejectReason.MissingId, "a customer id");
+            if (seen.TryAdd(id, line) || _options.DuplicateIds == DuplicateIdPolicy.Keep)
+            {
+                badField = -1;
+                return null;
+            }
+            return (RejectReason.DuplicateId, $"line {seen[id]}");
+        }
+
+        private void Reject(DelimitedRecordReader reader, FieldDecoder decoder, RejectReason reason, string expected, int field, ColumnLoader?[] bySourceField)
+        {
+            string message;
+            string? columnName = null;
+            string? value;
+            int? columnNumber = null;
+            string where = $"{_displayName}, line {reader.Line}";
+            if (reason is RejectReason.WrongFieldCount)
+            {
+                value = reader.FieldCount.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                message = $"{where}: {reader.FieldCount} fields, expected {expected}.";
+            }
+            else if (reason is RejectReason.MalformedQuotes)
+            {
+                value = null;
+                message = $"{where}: broken quoting; expected {expected}.";
+            }
+            else
+            {
+                columnNumber = field + 1;
+                columnName = bySourceField[field]?.Column.Name;
+                value = Shorten(decoder.Show(reader.Field(field), reader.FieldFlags(field)));
+                message = reason switch
+                {
+                    RejectReason.MissingId => $"{where}, column {columnNumber} ({columnName}): the customer id is empty.",
+                    RejectReason.DuplicateId => $"{where}, column {columnNumber} ({columnName}): customer id '{value}' already appeared on {expected}; the first row is kept (the DuplicateId policy Keep keeps both).",
+                    _ => $"{where}, column {columnNumber} ({columnName}): '{value}' is not valid; expected {expected}.",
+                };
+            }
+            var rejection = new RowRejection(_source, reader.Line, columnName, columnNumber, value, reason, message);
+            _rejectedByReason[reason] = _rejectedByReason.GetValueOrDefault(reason) + 1;
+            if (reason == RejectReason.WrongFieldCount)
+            {
+                if (_wrongCountSeen == -1) _wrongCountSeen = reader.FieldCount;
+                else if (_wrongCountSeen != reader.FieldCount) _allWrongCount = false;
+            }
+            else
+            {
+                _allWrongCount = false;
+            }
+            var raw = WithNewline(reader.RawRecord);
+            if (_layoutChecked) Emit(rejection, raw);
+            else _pending.Add((rejection, raw));
+        }
+
+        private void NoteGoodRecord() => _allWrongCount = false;
+
+        /// <summary>
+        /// If the first records all have the same wrong number of fields, the file is not of this
+        /// schema at all: say so once instead of rejecting every row.
+        /// </summary>
+        private void CheckLayout(int expectedFields)
+        {
+            _layoutChecked = true;
+            if (_pending.Count > 0 && _allWrongCount && _pending.Count == _pending.Count(p => p.Rejection.Reason == RejectReason.WrongFieldCount))
+            {
+                throw new BankInsightException(ErrorIds.FileLayoutInvalid, ErrorKind.InvalidData,
+                    $"{_displayName} has {_wrongCountSeen} fields per line but schema {_schema.Name} has {expectedFields} columns. Is this the right file for this job, or does it need its own schema (-Schema path/to/schema.json)?",
+                    _source);
+            }
+            foreach (var (rejection, raw) in _pending) Emit(rejection, raw);
+            _pending.Clear();
+        }
+
+        private void Emit(RowRejection rejection, byte[] raw)
+        {
+            _sink.Error(new BankInsightError(ErrorIds.RowRejected, ErrorKind.InvalidData, rejection.Message, rejection));
+            _rejectWriter?.Stream.Write(raw);
+        }
+
+        private bool IsHeader(DelimitedRecordReader reader, FieldDecoder decoder)
+        {
+            switch (_options.Header)
+            {
+                case HeaderMode.Absent:
+                    return false;
+                case HeaderMode.Present:
+                    return true;
+            }
+            int matches = 0;
+            for (int f = 0; f < reader.FieldCount; f++)
+            {
+                string? name = decoder.TryDecode(reader.Field(f), reader.FieldFlags(f));
+                if (name is not null && FindColumn(name) is not null) matches++;
+            }
+            return matches * 2 >= reader.FieldCount && matches > 0;
+        }
+
+        private SchemaColumn? FindColumn(string headerName)
+        {
+            var exact = _schema.Find(headerName);
+            if (exact is not null) return exact;
+            // Dictionary names sometimes carry trailing spaces ('本月网银跨行转账转出金额 '); spreadsheets drop them.
+            string trimmed = headerName.Trim();
+            return _schema.Columns.FirstOrDefault(c => c.Name.Trim() == trimmed);
+        }
+
+        private (ColumnLoader[] Loaders, int FieldCount) MapHeader(DelimitedRecordReader reader, FieldDecoder decoder,
+            List<string> ignored, List<string> missing, int expectedRows)
+        {
+            var sourceOf = new int[_schema.ColumnCount];
+            Array.Fill(sourceOf, -1);
+            for (int f = 0; f < reader.FieldCount; f++)
+            {
+                string name = decoder.TryDecode(reader.Field(f), reader.FieldFlags(f)) ?? decoder.Show(reader.Field(f), reader.FieldFlags(f));
+                var column = FindColumn(name);
+                if (column is null)
+                {
+                    ignored.Add(name);
+                    continue;
+                }
+                if (sourceOf[column.Position] >= 0)
+                    throw new BankInsightException(ErrorIds.FileLayoutInvalid, ErrorKind.InvalidData,
+                        $"The header of {_displayName} names column '{column.Name}' twice (fields {sourceOf[column.Position] + 1} and {f + 1}).", _source);
+                sourceOf[column.Position] = f;
+            }
+            if (_schema.KeyColumn is { } key && sourceOf[key.Position] < 0)
+                throw new BankInsightException(ErrorIds.FileLayoutInvalid, ErrorKind.InvalidData,
+                    $"The header of {_displayName} has no '{key.Name}' column, which schema {_schema.Name} needs as the customer id.", _source);
+            foreach (var c in _schema.Columns)
+                if (sourceOf[c.Position] < 0) missing.Add(c.Name);
+            var loaders = _schema.Columns.Select(c => ColumnLoader.Create(c, sourceOf[c.Position], expectedRows)).ToArray();
+            _sink.Verbose($"{_displayName} has a header row: {reader.FieldCount - ignored.Count} of {reader.FieldCount} columns matched schema {_schema.Name}.");
+            return (loaders, reader.FieldCount);
+        }
+
+        private void WarnAboutFloatIds(CustomerDataSet dataSet)
+        {
+            if (dataSet.Ids is not { } ids || ids.Length == 0) return;
+            int sample = Math.Min(ids.Length, 1000), floaty = 0;
+            for (int i = 0; i < sample; i++)
+            {
+                string? id = ids[i];
+                if (id is not null && (id.EndsWith(".0", StringComparison.Ordinal) || id.Contains("E+", StringComparison.OrdinalIgnoreCase))) floaty++;
+            }
+            if (floaty * 2 > sample)
+                _sink.Warning($"Customer ids in {_displayName} look like floating-point renderings (e.g. '{ids[0]}'): the exporting system may have rounded them, so different customers can share an id. Export ids as text.");
+        }
+
+        /// <summary>
+        /// BOM first (UTF-8 or GB18030; UTF-16 is refused), then the encoding given, then
+        /// detection: the whole stream must be valid UTF-8 to be read as UTF-8 (only the first
+        /// megabyte can be checked on a stream that cannot seek back). A seekable stream is also
+        /// scanned for its line count, so the columns can be allocated at their final size.
+        /// </summary>
+        private (Encoding Encoding, bool Detected, byte[]? Bom, int ExpectedRows) ChooseEncoding(DelimitedRecordReader reader, long start)
+        {
+            const int UnknownRows = 1 << 12;
+            byte[]? bom;
+            if (_stream.CanSeek)
+            {
+                Span<byte> head = stackalloc byte[4];
+                int n = _stream.ReadAtLeast(head, 4, throwOnEndOfStream: false);
+                _stream.Position = start;
+                bom = DetectBom(head[..n]);
+            }
+            else
+            {
+                bom = DetectBom(reader.Peek(4));
+            }
+            Encoding? chosen = bom == Utf8Bom ? TextEncodings.Utf8 : bom == Gb18030Bom ? TextEncodings.Gb18030 : _options.Encoding;
+            if (bom == Utf8Bom && _options.Encoding is { } given && TextEncodings.IsGb18030(given))
+                _sink.Warning($"{_displayName} starts with a UTF-8 byte order mark; reading it as UTF-8 rather than the requested GB18030.");
+            if (!_stream.CanSeek)
+            {
+                if (chosen is not null) return (chosen, false, bom, UnknownRows);
+                bool prefixValid = TextEncodings.IsValidUtf8Prefix(reader.Peek(1 << 20));
+                return (prefixValid ? TextEncodings.Utf8 : TextEncodings.Gb18030, true, bom, UnknownRows);
+            }
+            var (valid, lines) = TextEncodings.Scan(_stream, checkUtf8: chosen is null, _cancel);
+            _stream.Position = start;
+            int expected = (int)Math.Min(int.MaxValue - 1, lines);
+            if (chosen is not null) return (chosen, false, bom, expected);
+            return (valid ? TextEncodings.Utf8 : TextEncodings.Gb18030, true, bom, expected);
+        }
+
+        private byte[]? DetectBom(ReadOnlySpan<byte> head)
+        {
+            if (head.Length >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF)))
+                throw new BankInsightException(ErrorIds.EncodingUnsupported, ErrorKind.InvalidData,
+                    $"{_displayName} is UTF-16 encoded. Export it as UTF-8 or GB18030.", _source);
+            if (head.StartsWith(Utf8Bom)) return Utf8Bom;
+            if (head.StartsWith(Gb18030Bom)) return Gb18030Bom;
+            return null;
+        }
+
+        private static Encoding LenientOf(Encoding strict) =>
+            TextEncodings.IsGb18030(strict)
+                ? CodePagesEncodingProvider.Instance.GetEncoding(54936)!
+                : new UTF8Encoding(false, false);
+
+        private static byte[] WithNewline(ReadOnlySpan<byte> raw)
+        {
+            if (raw.Length > 0 && raw[^1] == (byte)'\n') return raw.ToArray();
+            var copy = new byte[raw.Length + 1];
+            raw.CopyTo(copy);
+            copy[^1] = (byte)'\n';
+            return copy;
+        }
+
+        private static string Shorten(string value) => value.Length <= 80 ? value : value[..77] + "…";
+    }
+}

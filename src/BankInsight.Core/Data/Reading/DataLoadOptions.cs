@@ -1,0 +1,49 @@
+using System.Text;
+using BankInsight.Data.Schemas;
+
+namespace BankInsight.Data.Reading;
+
+/// <summary>Whether the first line is a header row.</summary>
+public enum HeaderMode
+{
+    /// <summary>Header when at least half of the first line's fields are schema column names.</summary>
+    Auto,
+    /// <summary>The first line is a header; columns are matched by name.</summary>
+    Present,
+    /// <summary>No header (DB2 DEL); columns are in schema order.</summary>
+    Absent,
+}
+
+/// <summary>What to do with a row whose customer id appeared on an earlier row.</summary>
+public enum DuplicateIdPolicy
+{
+    /// <summary>Reject it (the first row with the id is kept). The default: a customer file has one row per customer.</summary>
+    Reject,
+    /// <summary>Keep it; for files whose ids were damaged upstream (e.g. written as floats) but whose rows are distinct.</summary>
+    Keep,
+}
+
+/// <summary>How to read one input file.</summary>
+public sealed class DataLoadOptions
+{
+    /// <summary>Options for reading files of <paramref name="schema"/>.</summary>
+    public DataLoadOptions(BankSchema schema) => Schema = schema;
+
+    /// <summary>The file's layout.</summary>
+    public BankSchema Schema { get; init; }
+
+    /// <summary>The file's encoding, or null to detect it (valid UTF-8 → UTF-8, otherwise GB18030).</summary>
+    public Encoding? Encoding { get; init; }
+
+    /// <summary>Field separator; ',' for DEL, ';' for some CSV exports.</summary>
+    public char Delimiter { get; init; } = ',';
+
+    /// <summary>Whether the first line is a header row.</summary>
+    public HeaderMode Header { get; init; } = HeaderMode.Auto;
+
+    /// <summary>When set, rejected lines are written here verbatim (after the header line, if any).</summary>
+    public string? RejectPath { get; init; }
+
+    /// <summary>Duplicate customer ids: reject (default) or keep.</summary>
+    public DuplicateIdPolicy DuplicateIds { get; init; } = DuplicateIdPolicy.Reject;
+}

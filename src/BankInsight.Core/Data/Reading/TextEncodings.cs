@@ -1,0 +1,126 @@
+using System.Text;
+using BankInsight.Common;
+
+namespace BankInsight.Data.Reading;
+
+/// <summary>
+/// The two encodings the bank's files come in — UTF-8 and GB18030 (a superset of GBK and
+/// GB2312) — by name, and detection between them (valid UTF-8 → UTF-8, otherwise GB18030).
+/// </summary>
+/// <remarks>
+/// GB18030 is taken straight from <see cref="CodePagesEncodingProvider"/> rather than through
+/// <see cref="Encoding.GetEncoding(int)"/>, so the core never needs (or changes) the
+/// process-wide provider registration.
+/// </remarks>
+public static class TextEncodings
+{
+    private const int Gb18030CodePage = 54936;
+
+    /// <summary>UTF-8 without BOM that throws on invalid bytes (reading) and writes no preamble.</summary>
+    public static Encoding Utf8 { get; } = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>GB18030 that throws on bytes it cannot decode.</summary>
+    public static Encoding Gb18030 { get; } = CreateGb18030();
+
+    private static Encoding CreateGb18030()
+    {
+        var provided = CodePagesEncodingProvider.Instance.GetEncoding(Gb18030CodePage)
+            ?? throw new InvalidOperationException("GB18030 (code page 54936) is not available in this runtime.");
+        var strict = (Encoding)provided.Clone();
+        strict.DecoderFallback = DecoderFallback.ExceptionFallback;
+        strict.EncoderFallback = EncoderFallback.ExceptionFallback;
+        return strict;
+    }
+
+    /// <summary>Names accepted by <see cref="Resolve"/>, for completion and help.</summary>
+    public static IReadOnlyList<string> Names { get; } = ["Auto", "utf-8", "gb18030", "gbk"];
+
+    /// <summary>
+    /// The encoding named <paramref name="name"/>: utf-8/utf8, gb18030/gbk/gb2312/cp936/936/54936;
+    /// null for "auto", empty or null (detect). Anything else is an error naming the choices.
+    /// </summary>
+    public static Encoding? Resolve(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name)) return null;
+        switch (name.Trim().ToLowerInvariant())
+        {
+            case "auto":
+                return null;
+            case "utf-8":
+            case "utf8":
+            case "utf8nobom":
+            case "utf8bom":
+            case "65001":
+                return Utf8;
+            case "gb18030":
+            case "gbk":
+            case "gb2312":
+            case "cp936":
+            case "936":
+            case "54936":
+                return Gb18030;
+            default:
+                throw new BankInsightException(ErrorIds.EncodingUnsupported, ErrorKind.InvalidArgument,
+                    $"Unknown encoding '{name}'. Use utf-8, gb18030 (also for GBK/GB2312 files) or Auto.", name);
+        }
+    }
+
+    /// <summary>Short name for messages and summaries ("utf-8", "gb18030").</summary>
+    public static string NameOf(Encoding encoding) => encoding.CodePage == Gb18030CodePage ? "gb18030" : encoding.WebName;
+
+    /// <summary>True for the GB18030 encoding.</summary>
+    public static bool IsGb18030(Encoding encoding) => encoding.CodePage == Gb18030CodePage;
+
+    /// <summary>
+    /// Reads <paramref name="stream"/> from its current position to the end in 1 MB blocks,
+    /// counting lines and (when <paramref name="checkUtf8"/>) checking that every byte is
+    /// valid UTF-8; a sequence cut at a block edge is carried into the next block.
+    /// </summary>
+    internal static (bool ValidUtf8, long Lines) Scan(Stream stream, bool checkUtf8, CancellationToken cancellationToken)
+    {
+        byte[] buffer = new byte[1 << 20];
+        int carried = 0;
+        long lineFeeds = 0;
+        bool valid = checkUtf8;
+        byte last = (byte)'\n';
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            int read = stream.ReadAtLeast(buffer.AsSpan(carried), buffer.Length - carried, throwOnEndOfStream: false);
+            lineFeeds += buffer.AsSpan(carried, read).Count((byte)'\n');
+            if (read > 0) last = buffer[carried + read - 1];
+            int length = carried + read;
+            bool end = read == 0 || length < buffer.Length;
+            if (valid)
+            {
+                int complete = end ? length : length - IncompleteTail(buffer.AsSpan(0, length));
+                valid = System.Text.Unicode.Utf8.IsValid(buffer.AsSpan(0, complete));
+                carried = length - complete;
+                buffer.AsSpan(complete, carried).CopyTo(buffer);
+            }
+            else
+            {
+                carried = 0;
+            }
+            // A last line without a line feed is a line too.
+            if (end) return (valid, lineFeeds + (last == (byte)'\n' ? 0 : 1));
+        }
+    }
+
+    /// <summary>True when <paramref name="prefix"/> is valid UTF-8, ignoring a sequence cut off at its end.</summary>
+    internal static bool IsValidUtf8Prefix(ReadOnlySpan<byte> prefix) =>
+        System.Text.Unicode.Utf8.IsValid(prefix[..(prefix.Length - IncompleteTail(prefix))]);
+
+    /// <summary>Bytes at the end that start a multi-byte sequence the block does not finish.</summary>
+    private static int IncompleteTail(ReadOnlySpan<byte> bytes)
+    {
+        for (int back = 1; back <= Math.Min(3, bytes.Length); back++)
+        {
+            byte b = bytes[^back];
+            if ((b & 0xC0) == 0x80) continue; // continuation byte: keep looking for the lead
+            int needed = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+            return needed > back ? back : 0;
+        }
+        return 0;
+    }
+}

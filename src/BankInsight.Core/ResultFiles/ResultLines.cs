@@ -1,0 +1,47 @@
+using BankInsight.Common;
+
+namespace BankInsight.ResultFiles;
+
+/// <summary>An object that knows its own line in a bank result file (the job result types).</summary>
+public interface IBankResultRecord
+{
+    /// <summary>The fields of this object's result line, e.g. <c>"客户编号"</c> or <c>"01","客户编号"</c>.</summary>
+    IReadOnlyList<ResultField> ToResultFields();
+}
+
+/// <summary>Turns pipeline objects into result lines.</summary>
+public static class ResultLines
+{
+    /// <summary>
+    /// The result line for <paramref name="value"/>: the named <paramref name="properties"/> in
+    /// order when given (read through <paramref name="getProperty"/>, which says whether the
+    /// property exists); otherwise the object's own layout (<see cref="IBankResultRecord"/>),
+    /// or a single field for a plain string or number.
+    /// </summary>
+    public static IReadOnlyList<ResultField> FromObject(object? value, IReadOnlyList<string>? properties,
+        Func<string, (bool Found, object? Value)> getProperty)
+    {
+        if (properties is { Count: > 0 })
+        {
+            var fields = new ResultField[properties.Count];
+            for (int i = 0; i < properties.Count; i++)
+            {
+                var (found, propertyValue) = getProperty(properties[i]);
+                if (!found)
+                    throw new BankInsightException(ErrorIds.ResultValueInvalid, ErrorKind.InvalidData,
+                        $"The input object ({Describe(value)}) has no property '{properties[i]}'.", value);
+                fields[i] = ResultField.FromValue(propertyValue);
+            }
+            return fields;
+        }
+        return value switch
+        {
+            IBankResultRecord record => record.ToResultFields(),
+            string or char or IConvertible => [ResultField.FromValue(value)],
+            _ => throw new BankInsightException(ErrorIds.ResultValueInvalid, ErrorKind.InvalidData,
+                $"Objects of type {Describe(value)} have no bank result layout; choose the fields with -Property (e.g. -Property CustomerId).", value),
+        };
+    }
+
+    private static string Describe(object? value) => value?.GetType().Name ?? "null";
+}
