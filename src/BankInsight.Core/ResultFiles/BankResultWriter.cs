@@ -15,6 +15,7 @@ public sealed class BankResultWriter : IDisposable
     private readonly AtomicFileWriter _file;
     private readonly StreamWriter _writer;
     private readonly StringBuilder _line = new();
+    private bool _writerClosed;
 
     /// <summary>Starts a result file at <paramref name="path"/>.</summary>
     public BankResultWriter(string path, bool byteOrderMark = false)
@@ -50,15 +51,23 @@ public sealed class BankResultWriter : IDisposable
     /// <summary>Makes the file visible, replacing any previous one.</summary>
     public void Commit()
     {
-        _writer.Dispose(); // flushes; the stream stays open for the commit
+        CloseWriter(); // flushes; the stream stays open for the commit
         _file.Commit();
     }
 
     /// <summary>Discards the file unless committed.</summary>
     public void Dispose()
     {
-        _writer.Dispose();
+        CloseWriter();
         _file.Dispose();
+    }
+
+    private void CloseWriter()
+    {
+        // StreamWriter flushes its stream even on a second Dispose; the file may be gone by then.
+        if (_writerClosed) return;
+        _writerClosed = true;
+        _writer.Dispose();
     }
 
     /// <summary>Writes a whole result file in one call.</summary>

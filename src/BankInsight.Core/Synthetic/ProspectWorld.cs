@@ -15,7 +15,7 @@ namespace BankInsight.Synthetic;
 /// 03xx: directors, key people) or a company (investors, counterparties). A related party
 /// banks with us with probability sigmoid(-0.4 + 0.9A); has a loan with us with 20% (35%
 /// if ours). Companies that are ours point at other customers of the same population.</item>
-/// <item>Monthly transaction rate <c>λ = exp(0.25 + 0.5A + 0.22·ours + 0.15·loans + 0.3u)</c>
+/// <item>Monthly transaction rate <c>λ = exp(-0.1 + 0.5A + 0.22·ours + 0.15·loans + 0.3u)</c>
 /// and ticket size log-normal around ¥150k, rising with A. The windows (1 month, 3 months,
 /// 1 year) are Poisson draws around λ with their own noise; the monthly averages that define
 /// the label are λ and λ·ticket measured with noise. Prospects (avg count &gt; 3 or avg
@@ -84,7 +84,7 @@ internal sealed class ProspectWorld
             if (hasLoan) loans++;
         }
 
-        double rate = Math.Exp(0.25 + 0.5 * activity + 0.22 * ours + 0.15 * loans + 0.3 * r.Normal());
+        double rate = Math.Exp(-0.1 + 0.5 * activity + 0.22 * ours + 0.15 * loans + 0.3 * r.Normal());
         double ticket = r.LogNormal(Math.Log(150_000) + 0.6 * activity, 0.7);
         int registeredCity = ChineseNames.PickCity(r);
         int businessCity = r.Bernoulli(0.8) ? registeredCity : ChineseNames.PickCity(r);

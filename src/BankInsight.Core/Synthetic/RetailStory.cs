@@ -16,7 +16,7 @@ namespace BankInsight.Synthetic;
 /// <item>Products are drawn in a fixed order (deposit, loan &amp; card, insurance, wealth
 /// management, treasury bonds, funds, asset management, gold) as a small Bayesian network:
 /// each has a segment-specific base rate plus logit boosts when certain earlier products are
-/// held — e.g. funds follow wealth management for affluent investors (+1.6) but follow a
+/// held — e.g. funds follow wealth management for affluent investors (+2.2) but follow a
 /// loan/card for students; insurance follows a mortgage for families (+1.5). So association
 /// rules genuinely differ by segment. Overall holding rates run from about 5% (asset
 /// management) to about 79% (deposits).</item>
@@ -74,8 +74,8 @@ internal sealed class RetailStory : ISyntheticStory
             Education: [0.01, 0.05, 0.2, 0.4, 0.2, 0.04, 0.02, 0.06, 0.02, 0, 0, 0],
             Marriage: [0.03, 0.35, 0.03, 0.05, 0.01, 0.4, 0.08, 0.02, 0.03, 0],
             Flags: [0.03, 0.02, 0.3, 0.3, 0, 0.2, 0.25],
-            BaseRates: [0.92, 0.25, 0.35, 0.7, 0.2, 0.25, 0.08, 0.15],
-            Links: [(Insurance, Wealth, 0.6), (Bond, Wealth, 0.5), (Fund, Wealth, 1.6), (AssetMgmt, Fund, 1.2), (AssetMgmt, Wealth, 0.8), (Gold, AssetMgmt, 0.8)],
+            BaseRates: [0.92, 0.25, 0.35, 0.6, 0.2, 0.15, 0.1, 0.15],
+            Links: [(Insurance, Wealth, 0.6), (Bond, Wealth, 0.5), (Fund, Wealth, 2.2), (AssetMgmt, Fund, 1.2), (AssetMgmt, Wealth, 0.8), (Gold, AssetMgmt, 0.8)],
             BalanceScale: 8e5, MobileLogins: 12, Transactions: 15,
             Risk: [0.03, 0.12, 0.3, 0.4, 0.15], Channel: [0.35, 0.15, 0.4, 0.05, 0.05], LoanKind: 2),
         new("retired savers", 0.16, 63, 6, 52, 85,

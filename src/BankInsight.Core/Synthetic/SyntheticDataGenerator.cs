@@ -41,14 +41,18 @@ public static class SyntheticDataGenerator
     }
 
     /// <summary>Writes the data as DEL to <paramref name="output"/>; returns the bytes written.</summary>
-    public static long Generate(SyntheticDataRequest request, Stream output, IOperationSink sink, CancellationToken cancellationToken = default)
+    public static long Generate(SyntheticDataRequest request, Stream output, IOperationSink sink, CancellationToken cancellationToken = default) =>
+        Generate(request, output, sink, cancellationToken, batchChunks: null);
+
+    /// <summary>As above; <paramref name="batchChunks"/> overrides how many chunks run in parallel (tests show it changes nothing).</summary>
+    internal static long Generate(SyntheticDataRequest request, Stream output, IOperationSink sink, CancellationToken cancellationToken, int? batchChunks)
     {
         request.Validate();
         var story = CreateStory(request);
         string activity = $"Generating {story.Schema.Name}";
         sink.Verbose($"Generating {request.Customers:N0} {story.Schema.Name} customers, seed {request.Seed}, data month ending {request.AsOf:yyyy-MM-dd}, encoding {TextEncodings.NameOf(request.Encoding)}.");
         int chunks = (request.Customers + ChunkSize - 1) / ChunkSize;
-        int batch = Math.Max(2, Environment.ProcessorCount * 2);
+        int batch = batchChunks ?? Math.Max(2, Environment.ProcessorCount * 2);
         var writers = new DelRowWriter[batch];
         var rows = new SyntheticRow[batch];
         for (int i = 0; i < batch; i++)
