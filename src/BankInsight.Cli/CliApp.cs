@@ -1,0 +1,82 @@
+using System.CommandLine;
+using BankInsight.Common;
+
+namespace BankInsight.Cli;
+
+/// <summary>What every command needs: where to write, and the cancellation token.</summary>
+internal sealed class CliContext(TextWriter output, TextWriter error, CancellationToken cancel)
+{
+    public TextWriter Out { get; } = output;
+    public TextWriter Error { get; } = error;
+    public CancellationToken Cancel { get; } = cancel;
+
+    /// <summary>Options every command takes.</summary>
+    public Option<bool> Verbose { get; } = new("--verbose") { Description = "Say what is being done (rows read, settings used)." };
+
+    public ConsoleSink Sink(ParseResult parse) => new(Error, parse.GetValue(Verbose));
+}
+
+/// <summary>
+/// The <c>bankinsight</c> runner: builds the command tree and turns every failure into a
+/// one-line message and an exit code (see <see cref="ExitCodes"/>), never a stack trace.
+/// </summary>
+internal static class CliApp
+{
+    public static int Run(string[] args, TextWriter output, TextWriter error, CancellationToken cancel = default)
+    {
+        var context = new CliContext(output, error, cancel);
+        var root = new RootCommand("BankInsight: churn early warning, prospects, segmentation and cross-selling over the bank's .del files.");
+        root.Subcommands.Add(GenerateCommand.Create(context));
+        root.Subcommands.Add(SchemaCommand.Create(context));
+        root.Subcommands.Add(ValidateCommand.Create(context));
+        root.Subcommands.Add(SamplesCommand.Create(context));
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var e in parse.Errors) error.WriteLine($"bankinsight: {e.Message}");
+            error.WriteLine("Run 'bankinsight --help' (or '<command> --help') for usage.");
+            return ExitCodes.UnusableInput;
+        }
+        var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        return parse.Invoke(configuration);
+    }
+
+    /// <summary>Runs a command body with the runner's error contract.</summary>
+    public static int Guard(CliContext context, Func<int> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (OperationCanceledException)
+        {
+            context.Error.WriteLine("bankinsight: stopped.");
+            return ExitCodes.Cancelled;
+        }
+        catch (BankInsightException e) when (e.Kind == ErrorKind.OperationStopped)
+        {
+            context.Error.WriteLine("bankinsight: stopped.");
+            return ExitCodes.Cancelled;
+        }
+        catch (BankInsightException e)
+        {
+            context.Error.WriteLine($"bankinsight: error: {e.Message}");
+            return ExitCodes.UnusableInput;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            context.Error.WriteLine($"bankinsight: internal error ({e.GetType().Name}): {e.Message}");
+            if (Environment.GetEnvironmentVariable("BANKINSIGHT_DEBUG") == "1") context.Error.WriteLine(e);
+            return ExitCodes.InternalError;
+        }
+    }
+
+    /// <summary>Adds the action with the error contract and the shared options.</summary>
+    public static Command WithAction(this Command command, CliContext context, Func<ParseResult, int> body)
+    {
+        command.Options.Add(context.Verbose);
+        command.SetAction(parse => Guard(context, () => body(parse)));
+        return command;
+    }
+}

@@ -1,0 +1,41 @@
+using System.CommandLine;
+using BankInsight.Synthetic;
+
+namespace BankInsight.Cli;
+
+/// <summary>
+/// <c>bankinsight samples</c>: writes the built-in sample data set — one file per job input,
+/// named as the old delivery named them — from the synthetic generator. The build runs it
+/// into out/samples, so a fresh clone has data to try every job on without data in the repo.
+/// </summary>
+internal static class SamplesCommand
+{
+    /// <summary>The sample files: name, schema, customers.</summary>
+    public static readonly (string File, string Schema, int Customers)[] Files =
+    [
+        ("customer_losing.del", "CorporateChurn", 5_000),
+        ("potential_customer.del", "CorporateProspect", 3_000),
+        ("potential_customer_relation.del", "ProspectRelation", 3_000),
+        ("retail_customer.del", "Retail", 10_000),
+    ];
+
+    public static Command Create(CliContext context)
+    {
+        var output = new Option<string>("--output") { Description = "Folder to write the sample files to.", Required = true };
+        var seed = new Option<int>("--seed") { Description = "Random seed (default 42).", DefaultValueFactory = _ => SyntheticDataRequest.DefaultSeed };
+        var command = new Command("samples", "Write the sample input files (churn, prospects and relations, retail) into a folder.") { output, seed };
+        return command.WithAction(context, parse =>
+        {
+            string folder = parse.GetValue(output)!;
+            Directory.CreateDirectory(folder);
+            foreach (var (file, schema, customers) in Files)
+            {
+                var request = new SyntheticDataRequest(schema, customers) { Seed = parse.GetValue(seed) };
+                string path = Path.Combine(folder, file);
+                long bytes = SyntheticDataGenerator.GenerateFile(request, path, context.Sink(parse), context.Cancel);
+                context.Out.WriteLine($"{path}: {customers:N0} {schema} customers, {bytes:N0} bytes");
+            }
+            return ExitCodes.Success;
+        });
+    }
+}
