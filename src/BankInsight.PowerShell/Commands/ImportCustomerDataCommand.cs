@@ -1,0 +1,112 @@
+using System.Management.Automation;
+using BankInsight.Data;
+using BankInsight.Data.Reading;
+using BankInsight.Data.Schemas;
+using BankInsight.PowerShell.Infrastructure;
+
+namespace BankInsight.PowerShell.Commands;
+
+/// <summary>
+/// <para type="synopsis">Loads a .del or .csv file into a columnar customer data set.</para>
+/// <para type="description">Reads DB2 DEL (no header) or CSV with a header, detects the encoding, checks every row against the schema and reports bad rows as non-terminating errors (id BankInsight.RowRejected) while keeping the good ones.</para>
+/// </summary>
+[Cmdlet(VerbsData.Import, "CustomerData", DefaultParameterSetName = PathSet)]
+[OutputType(typeof(CustomerDataSet), typeof(PSObject))]
+public sealed class ImportCustomerDataCommand : BankInsightCmdlet
+{
+    private const string PathSet = "Path";
+    private const string LiteralPathSet = "LiteralPath";
+
+    /// <summary>Files to load; wildcards allowed. Binds FullName from Get-ChildItem.</summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("FullName")]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string[] Path { get; set; } = [];
+
+    /// <summary>Files to load, taken literally (no wildcards).</summary>
+    [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
+    [Alias("PSPath", "LP")]
+    [ValidateNotNullOrEmpty]
+    public string[] LiteralPath { get; set; } = [];
+
+    /// <summary>Built-in schema name (CorporateChurn, CorporateProspect, ProspectRelation, Retail) or a schema JSON file. Guessed from the file when omitted.</summary>
+    [Parameter(Position = 1)]
+    [ArgumentCompleter(typeof(SchemaNameCompleter))]
+    public string? Schema { get; set; }
+
+    /// <summary>Auto (default: valid UTF-8 → UTF-8, else GB18030), utf-8 or gb18030.</summary>
+    [Parameter]
+    [ArgumentCompleter(typeof(EncodingCompleter))]
+    public string Encoding { get; set; } = "Auto";
+
+    /// <summary>Field separator (default ',').</summary>
+    [Parameter]
+    public char Delimiter { get; set; } = ',';
+
+    /// <summary>Whether the first line is a header: Auto (default), Present or Absent.</summary>
+    [Parameter]
+    public HeaderMode Header { get; set; } = HeaderMode.Auto;
+
+    /// <summary>Writes rejected lines here verbatim, so nothing is lost.</summary>
+    [Parameter]
+    public string? RejectPath { get; set; }
+
+    /// <summary>Reject (default) or Keep rows whose customer id appeared on an earlier row.</summary>
+    [Parameter]
+    public DuplicateIdPolicy DuplicateId { get; set; } = DuplicateIdPolicy.Reject;
+
+    /// <summary>Emit one object per row instead of the data set (for small files and ad-hoc filtering).</summary>
+    [Parameter]
+    public SwitchParameter AsRecord { get => AsRecordFlag; set => AsRecordFlag = value.IsPresent; }
+
+    /// <summary>The switch as a plain bool: what the adapter reads (and tests set).</summary>
+    internal bool AsRecordFlag { get; set; }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord() => Guarded(() => Process(CommandHost));
+
+    internal void Process(ICommandHost host)
+    {
+        bool literal = ParameterSetName == LiteralPathSet;
+        var files = (literal ? LiteralPath : Path).SelectMany(p => host.ResolveInputPaths(p, literal)).ToList();
+        if (RejectPath is not null && files.Count > 1)
+            host.ThrowTerminatingError(ErrorMapping.InvalidParameter("-RejectPath takes one input file at a time; load the files one by one.", RejectPath));
+        var sink = new HostSink(host);
+        foreach (var file in files)
+        {
+            var request = BuildOptions(host, file);
+            var data = CustomerDataLoader.Load(file, request, sink, host.Cancellation);
+            if (AsRecordFlag)
+            {
+                foreach (var row in DataSetRows.Enumerate(data))
+                {
+                    host.Cancellation.ThrowIfCancellationRequested();
+                    host.WriteObject(host.CreateRecord(row));
+                }
+            }
+            else
+            {
+                host.WriteObject(data);
+            }
+        }
+    }
+
+    /// <summary>Maps the parameters onto the core's load options.</summary>
+    internal DataLoadOptions BuildOptions(ICommandHost host, string file)
+    {
+        var encoding = TextEncodings.Resolve(Encoding);
+        var schema = Schema is null
+            ? SchemaGuesser.Guess(file, Delimiter, encoding)
+            : SchemaResolution.Resolve(host, Schema);
+        if (Schema is null) host.WriteVerbose($"Schema {schema.Name} chosen for {file} from its layout.");
+        return new DataLoadOptions(schema)
+        {
+            Encoding = encoding,
+            Delimiter = Delimiter,
+            Header = Header,
+            DuplicateIds = DuplicateId,
+            RejectPath = RejectPath is null ? null : host.ResolveOutputPath(RejectPath),
+        };
+    }
+}
