@@ -1,0 +1,154 @@
+using System.Text;
+using BankInsight.Common;
+using BankInsight.Data.Columns;
+using BankInsight.Data.Reading;
+using BankInsight.Tests.Support;
+
+namespace BankInsight.Tests.Reading;
+
+public class EncodingTests
+{
+    private const string Rows = "\"c1\",\"东莞鸿泰五金厂\",1,1,1,\"大\",\"a\",20240101\n\"c2\",\"广州市“华盛”贸易\",2,2,0,\"小\",\"a\",20240102\n";
+
+    private static string Name(CustomerDataSetView data, int row) => data.Names[row]!;
+
+    private sealed record CustomerDataSetView(IReadOnlyList<string?> Names, LoadSummary Summary);
+
+    private static CustomerDataSetView Load(byte[] bytes, Encoding? explicitEncoding = null, CollectingSink? sink = null)
+    {
+        var data = TestFiles.LoadBytes(bytes, TestSchemas.Small, sink ?? new CollectingSink(), explicitEncoding);
+        return new(((TextColumn)data["name"]).Values, data.Summary);
+    }
+
+    [Fact]
+    public void Gb18030_files_are_detected_and_decoded()
+    {
+        var data = Load(TextEncodings.Gb18030.GetBytes(Rows));
+        Assert.Equal("东莞鸿泰五金厂", Name(data, 0));
+        Assert.Equal("广州市“华盛”贸易", Name(data, 1));
+        Assert.Equal("gb18030", data.Summary.EncodingName);
+        Assert.True(data.Summary.EncodingDetected);
+    }
+
+    [Fact]
+    public void Utf8_files_are_detected()
+    {
+        var data = Load(Encoding.UTF8.GetBytes(Rows));
+        Assert.Equal("utf-8", data.Summary.EncodingName);
+        Assert.True(data.Summary.EncodingDetected);
+        Assert.False(data.Summary.HadByteOrderMark);
+        Assert.Equal("东莞鸿泰五金厂", Name(data, 0));
+    }
+
+    [Fact]
+    public void A_utf8_bom_is_skipped_and_noted()
+    {
+        var bytes = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(Encoding.UTF8.GetBytes(Rows)).ToArray();
+        var data = Load(bytes);
+        Assert.True(data.Summary.HadByteOrderMark);
+        Assert.False(data.Summary.EncodingDetected);
+        Assert.Equal(2, data.Names.Count);
+    }
+
+    [Fact]
+    public void A_bom_header_file_still_finds_its_header()
+    {
+        var bytes = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(Encoding.UTF8.GetBytes("id,name\nc1,n\n")).ToArray();
+        var data = TestFiles.LoadBytes(bytes, TestSchemas.Small, new CollectingSink());
+        Assert.True(data.Summary.HadHeader);
+        Assert.Equal(1, data.RowCount);
+    }
+
+    [Fact]
+    public void A_gb18030_bom_is_honoured()
+    {
+        var bytes = new byte[] { 0x84, 0x31, 0x95, 0x33 }.Concat(TextEncodings.Gb18030.GetBytes(Rows)).ToArray();
+        var data = Load(bytes);
+        Assert.Equal("gb18030", data.Summary.EncodingName);
+        Assert.True(data.Summary.HadByteOrderMark);
+        Assert.Equal("东莞鸿泰五金厂", Name(data, 0));
+    }
+
+    [Fact]
+    public void Utf16_files_are_refused_with_advice()
+    {
+        var bytes = Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(Rows)).ToArray();
+        var e = Assert.Throws<BankInsightException>(() => Load(bytes));
+        Assert.Equal(ErrorIds.EncodingUnsupported, e.ErrorId);
+        Assert.Contains("UTF-16", e.Message);
+        Assert.Contains("UTF-8 or GB18030", e.Message);
+    }
+
+    [Fact]
+    public void A_late_gb18030_line_makes_the_whole_file_gb18030()
+    {
+        // 200 KB of ASCII first: detection must look at the whole file, not a prefix.
+        var ascii = string.Concat(Enumerable.Range(0, 5000).Select(i => $"\"x{i}\",\"ascii name\",1,1,1,\"1\",\"a\",20240101\n"));
+        var bytes = Encoding.ASCII.GetBytes(ascii).Concat(TextEncodings.Gb18030.GetBytes("\"last\",\"东莞\",1,1,1,\"1\",\"a\",20240101\n")).ToArray();
+        var data = Load(bytes);
+        Assert.Equal("gb18030", data.Summary.EncodingName);
+        Assert.Equal("东莞", data.Names[^1]);
+    }
+
+    [Fact]
+    public void Explicit_utf8_rejects_rows_whose_text_is_not_utf8()
+    {
+        var sink = new CollectingSink();
+        var bytes = Encoding.UTF8.GetBytes("\"c1\",\"ok\",1,1,1,\"1\",\"a\",20240101\n").Concat(TextEncodings.Gb18030.GetBytes("\"c2\",\"东莞\",1,1,1,\"1\",\"a\",20240101\n")).ToArray();
+        var data = Load(bytes, TextEncodings.Utf8, sink);
+        Assert.Single(data.Names);
+        var rejection = Assert.Single(sink.Rejections);
+        Assert.Equal(RejectReason.InvalidText, rejection.Reason);
+        Assert.Equal("name", rejection.Column);
+        Assert.Contains("expected text in utf-8", rejection.Message);
+    }
+
+    [Fact]
+    public void Explicit_gb18030_reads_gbk_bytes()
+    {
+        var gbk = TextEncodings.Gb18030.GetBytes(Rows);
+        var data = Load(gbk, TextEncodings.Resolve("gbk"));
+        Assert.Equal("东莞鸿泰五金厂", Name(data, 0));
+        Assert.False(data.Summary.EncodingDetected);
+    }
+
+    [Theory]
+    [InlineData("utf-8", "utf-8")]
+    [InlineData("UTF8", "utf-8")]
+    [InlineData("gb18030", "gb18030")]
+    [InlineData("GBK", "gb18030")]
+    [InlineData("cp936", "gb18030")]
+    public void Encoding_names_resolve(string name, string expected)
+    {
+        Assert.Equal(expected, TextEncodings.NameOf(TextEncodings.Resolve(name)!));
+    }
+
+    [Fact]
+    public void Auto_and_empty_mean_detect_and_unknown_names_list_the_choices()
+    {
+        Assert.Null(TextEncodings.Resolve("Auto"));
+        Assert.Null(TextEncodings.Resolve(null));
+        var e = Assert.Throws<BankInsightException>(() => TextEncodings.Resolve("latin1"));
+        Assert.Equal(ErrorIds.EncodingUnsupported, e.ErrorId);
+        Assert.Contains("utf-8, gb18030", e.Message);
+    }
+
+    [Fact]
+    public void Utf8_sequences_cut_at_scan_block_edges_are_still_valid()
+    {
+        // 3-byte characters across the 1 MB block edge in every alignment.
+        for (int shift = 0; shift < 3; shift++)
+        {
+            var bytes = new byte[(1 << 20) + shift].Select(_ => (byte)'a').Concat(Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("东", 10)))).ToArray();
+            Assert.True(TextEncodings.Scan(new MemoryStream(bytes), checkUtf8: true, CancellationToken.None).ValidUtf8);
+        }
+    }
+
+    [Fact]
+    public void Scan_counts_lines_with_and_without_a_final_newline()
+    {
+        Assert.Equal(2, TextEncodings.Scan(new MemoryStream("a\nb\n"u8.ToArray()), false, default).Lines);
+        Assert.Equal(2, TextEncodings.Scan(new MemoryStream("a\nb"u8.ToArray()), false, default).Lines);
+        Assert.Equal(0, TextEncodings.Scan(new MemoryStream([]), false, default).Lines);
+    }
+}

@@ -1,0 +1,82 @@
+using System.Management.Automation;
+using BankInsight.PowerShell.Infrastructure;
+
+namespace BankInsight.PowerShell.Tests;
+
+/// <summary>Thrown by <see cref="FakeHost.ThrowTerminatingError"/> so tests can assert on the spec.</summary>
+internal sealed class TerminatingErrorException(ErrorSpec spec) : Exception(spec.Message)
+{
+    internal ErrorSpec Spec { get; } = spec;
+}
+
+/// <summary>An <see cref="ICommandHost"/> that records what the adapter wrote.</summary>
+internal sealed class FakeHost : ICommandHost
+{
+    public List<object?> Output { get; } = [];
+    public List<ErrorSpec> Errors { get; } = [];
+    public List<string> Warnings { get; } = [];
+    public List<string> Verbose { get; } = [];
+    public List<ProgressSpec> Progress { get; } = [];
+    public List<(string Target, string Action)> ShouldProcessCalls { get; } = [];
+    public bool ShouldProcessAnswer { get; set; } = true;
+    public string CurrentDirectory { get; set; } = Directory.GetCurrentDirectory();
+    public CancellationToken Cancellation { get; set; }
+
+    public void WriteObject(object? value) => Output.Add(value);
+    public void WriteError(ErrorSpec error) => Errors.Add(error);
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    public void ThrowTerminatingError(ErrorSpec error) => throw new TerminatingErrorException(error);
+    public object CreateRecord(IReadOnlyList<KeyValuePair<string, object?>> properties) => properties.ToDictionary(p => p.Key, p => p.Value);
+    public void WriteWarning(string message) => Warnings.Add(message);
+    public void WriteVerbose(string message) => Verbose.Add(message);
+    public void WriteProgress(ProgressSpec progress) => Progress.Add(progress);
+
+    public IReadOnlyList<string> ResolveInputPaths(string path, bool literal)
+    {
+        string full = Path.GetFullPath(path, CurrentDirectory);
+        if (literal || !path.Contains('*')) return [full];
+        return Directory.GetFiles(Path.GetDirectoryName(full)!, Path.GetFileName(full)).Order(StringComparer.Ordinal).ToArray();
+    }
+
+    public string ResolveOutputPath(string path) => Path.GetFullPath(path, CurrentDirectory);
+
+    public bool ShouldProcess(string target, string action)
+    {
+        ShouldProcessCalls.Add((target, action));
+        return ShouldProcessAnswer;
+    }
+}
+
+/// <summary>A temporary folder for one test.</summary>
+public sealed class TempFolder : IDisposable
+{
+    public TempFolder()
+    {
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "bankinsight-ps-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path);
+    }
+
+    public string Path { get; }
+
+    public string File(string name) => System.IO.Path.Combine(Path, name);
+
+    public void Dispose()
+    {
+        try { Directory.Delete(Path, recursive: true); } catch (IOException) { }
+    }
+}
+
+/// <summary>Where the repository is, found from the test binaries.</summary>
+public static class Repo
+{
+    public static string Root { get; } = Find();
+
+    private static string Find()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !System.IO.File.Exists(Path.Combine(dir.FullName, "BankInsight.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("BankInsight.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    public static string File(params string[] parts) => Path.Combine([Root, .. parts]);
+}

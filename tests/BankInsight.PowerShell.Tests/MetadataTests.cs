@@ -1,0 +1,195 @@
+using System.Management.Automation;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using BankInsight.PowerShell.Infrastructure;
+
+namespace BankInsight.PowerShell.Tests;
+
+/// <summary>
+/// Checks the cmdlets as PowerShell will see them, by reading attribute data from the built
+/// assembly (PowerShellStandard's stub SMA cannot construct attributes with their values).
+/// </summary>
+public class MetadataTests
+{
+    private static readonly Assembly Module = typeof(BankInsightCmdlet).Assembly;
+
+    public static IEnumerable<Type> Cmdlets => Module.GetTypes().Where(t => t.GetCustomAttributesData().Any(a => a.AttributeType == typeof(CmdletAttribute)));
+
+    public static TheoryData<string> CmdletNames
+    {
+        get
+        {
+            var data = new TheoryData<string>();
+            foreach (var t in Cmdlets) data.Add(t.Name);
+            return data;
+        }
+    }
+
+    private static Type CmdletType(string name) => Cmdlets.Single(t => t.Name == name);
+
+    private static CustomAttributeData CmdletAttribute(Type t) => t.GetCustomAttributesData().Single(a => a.AttributeType == typeof(CmdletAttribute));
+
+    private static string CommandName(Type t)
+    {
+        var a = CmdletAttribute(t);
+        return $"{a.ConstructorArguments[0].Value}-{a.ConstructorArguments[1].Value}";
+    }
+
+    private static T? Named<T>(CustomAttributeData a, string name) =>
+        a.NamedArguments.Where(n => n.MemberName == name).Select(n => (T?)n.TypedValue.Value).FirstOrDefault();
+
+    private static IEnumerable<(PropertyInfo Property, CustomAttributeData Attribute)> Parameters(Type t) =>
+        t.GetProperties().SelectMany(p => p.GetCustomAttributesData().Where(a => a.AttributeType == typeof(ParameterAttribute)).Select(a => (p, a)));
+
+    private static readonly HashSet<string> ApprovedVerbs =
+        new[] { typeof(VerbsCommon), typeof(VerbsCommunications), typeof(VerbsData), typeof(VerbsDiagnostic), typeof(VerbsLifecycle), typeof(VerbsOther), typeof(VerbsSecurity) }
+            .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral))
+            .Select(f => (string)f.GetRawConstantValue()!)
+            .ToHashSet(StringComparer.Ordinal);
+
+    [Fact]
+    public void The_module_has_the_foundation_cmdlets()
+    {
+        var names = Cmdlets.Select(CommandName).ToHashSet();
+        Assert.Superset(new HashSet<string> { "Import-CustomerData", "New-SyntheticCustomerData", "Get-BankSchema", "Export-BankResult" }, names);
+    }
+
+    [Theory]
+    [MemberData(nameof(CmdletNames))]
+    public void Cmdlets_are_sealed_and_use_an_approved_verb(string typeName)
+    {
+        var t = CmdletType(typeName);
+        Assert.True(t.IsSealed && t.IsPublic);
+        Assert.True(typeof(BankInsightCmdlet).IsAssignableFrom(t));
+        string verb = (string)CmdletAttribute(t).ConstructorArguments[0].Value!;
+        Assert.Contains(verb, ApprovedVerbs);
+        Assert.Equal($"{verb}{CmdletAttribute(t).ConstructorArguments[1].Value}Command", t.Name);
+    }
+
+    [Theory]
+    [MemberData(nameof(CmdletNames))]
+    public void Cmdlets_declare_their_output_types(string typeName)
+    {
+        var outputs = CmdletType(typeName).GetCustomAttributesData().Where(a => a.AttributeType == typeof(OutputTypeAttribute)).ToList();
+        Assert.NotEmpty(outputs);
+        Assert.All(outputs, o => Assert.NotEmpty(OutputTypes(o)));
+    }
+
+    private static IEnumerable<Type> OutputTypes(CustomAttributeData attribute) =>
+        attribute.ConstructorArguments.SelectMany(arg => arg.Value switch
+        {
+            Type single => [single],
+            IEnumerable<CustomAttributeTypedArgument> many => many.Select(m => m.Value).OfType<Type>(),
+            _ => [],
+        });
+
+    [Theory]
+    [MemberData(nameof(CmdletNames))]
+    public void Parameter_sets_are_unambiguous(string typeName)
+    {
+        var t = CmdletType(typeName);
+        var parameters = Parameters(t).ToList();
+        var sets = parameters.Select(p => Named<string>(p.Attribute, "ParameterSetName")).Where(s => s is not null && s != "__AllParameterSets").Distinct().ToList();
+        if (sets.Count <= 1) return;
+        string? defaultSet = Named<string>(CmdletAttribute(t), "DefaultParameterSetName");
+        Assert.Contains(defaultSet, sets);
+        foreach (var set in sets.Where(s => s != defaultSet))
+        {
+            // Some mandatory parameter belongs to this set alone, so PowerShell can tell it apart.
+            bool distinguishable = parameters.Any(p => Named<string>(p.Attribute, "ParameterSetName") == set && Named<bool>(p.Attribute, "Mandatory")
+                && parameters.Where(q => q.Property == p.Property).All(q => Named<string>(q.Attribute, "ParameterSetName") == set));
+            Assert.True(distinguishable, $"{typeName}: set '{set}' has no mandatory parameter of its own");
+        }
+        // Positions are unique within each set.
+        foreach (var set in sets)
+        {
+            var positions = parameters.Where(p => Named<string>(p.Attribute, "ParameterSetName") is var s && (s == set || s is null))
+                .Select(p => Named<int?>(p.Attribute, "Position") ?? int.MinValue).Where(p => p >= 0).ToList();
+            Assert.Equal(positions.Count, positions.Distinct().Count());
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(CmdletNames))]
+    public void Only_commands_that_write_support_should_process(string typeName)
+    {
+        var t = CmdletType(typeName);
+        bool supports = Named<bool>(CmdletAttribute(t), "SupportsShouldProcess");
+        string verb = (string)CmdletAttribute(t).ConstructorArguments[0].Value!;
+        if (verb is "Get" or "Find" or "Test" or "Import" or "Invoke") Assert.False(supports, $"{typeName} only reads; it must not declare SupportsShouldProcess");
+        if (verb is "Export" or "Save" or "Remove" or "Set") Assert.True(supports, $"{typeName} writes; it must support -WhatIf/-Confirm");
+    }
+
+    [Theory]
+    [MemberData(nameof(CmdletNames))]
+    public void Switches_have_a_plain_bool_for_the_adapter(string typeName)
+    {
+        // The stub SMA cannot convert SwitchParameter, so adapters read a bool twin (see the cmdlets).
+        var t = CmdletType(typeName);
+        foreach (var p in t.GetProperties().Where(p => p.PropertyType == typeof(SwitchParameter)))
+            Assert.NotNull(t.GetProperty(p.Name + "Flag", BindingFlags.Instance | BindingFlags.NonPublic));
+    }
+
+    [Fact]
+    public void Manifest_exports_exactly_the_cmdlets()
+    {
+        string manifest = File.ReadAllText(Repo.File("module", "BankInsight.psd1"));
+        var block = Regex.Match(manifest, @"CmdletsToExport\s*=\s*@\(([^)]*)\)").Groups[1].Value;
+        var exported = Regex.Matches(block, "'([^']+)'").Select(m => m.Groups[1].Value).Order().ToList();
+        Assert.Equal(Cmdlets.Select(CommandName).Order().ToList(), exported);
+        Assert.Matches(@"FunctionsToExport\s*=\s*@\(\)", manifest);
+        Assert.Matches(@"AliasesToExport\s*=\s*@\(\)", manifest);
+        Assert.Matches(@"CompatiblePSEditions\s*=\s*@\('Core'\)", manifest);
+        Assert.Matches(@"PowerShellVersion\s*=\s*'7\.4'", manifest);
+        Assert.Contains("RootModule           = 'BankInsight.PowerShell.dll'", manifest);
+        Assert.Contains("'{{ModuleVersion}}'", manifest);
+    }
+
+    [Fact]
+    public void Built_module_folder_has_manifest_with_version_dlls_and_formats_but_no_sma()
+    {
+        string outDir = Repo.File("out", "BankInsight");
+        Assert.True(File.Exists(Path.Combine(outDir, "BankInsight.PowerShell.dll")));
+        Assert.True(File.Exists(Path.Combine(outDir, "BankInsight.Core.dll")));
+        Assert.True(File.Exists(Path.Combine(outDir, "BankInsight.format.ps1xml")));
+        Assert.False(File.Exists(Path.Combine(outDir, "System.Management.Automation.dll")));
+        string manifest = File.ReadAllText(Path.Combine(outDir, "BankInsight.psd1"));
+        Assert.DoesNotContain("{{ModuleVersion}}", manifest);
+        Assert.Matches(@"ModuleVersion\s*=\s*'\d+\.\d+\.\d+'", manifest);
+    }
+
+    [Fact]
+    public void Every_output_type_has_a_view()
+    {
+        var viewed = XDocument.Load(Repo.File("module", "BankInsight.format.ps1xml")).Descendants("TypeName").Select(e => e.Value).ToHashSet();
+        var outputs = Cmdlets.SelectMany(t => t.GetCustomAttributesData().Where(a => a.AttributeType == typeof(OutputTypeAttribute)).SelectMany(OutputTypes))
+            .Where(t => t.Assembly != typeof(object).Assembly && t != typeof(PSObject) && t.Namespace?.StartsWith("System", StringComparison.Ordinal) != true)
+            .Distinct();
+        Assert.All(outputs, t => Assert.Contains(t.FullName!, viewed));
+    }
+
+    [Fact]
+    public void Every_view_names_a_real_type()
+    {
+        var types = typeof(BankInsight.Data.CustomerDataSet).Assembly.GetTypes().Concat(Module.GetTypes()).Select(t => t.FullName).ToHashSet();
+        foreach (var name in XDocument.Load(Repo.File("module", "BankInsight.format.ps1xml")).Descendants("TypeName").Select(e => e.Value))
+            Assert.Contains(name, types);
+    }
+
+    [Theory]
+    [MemberData(nameof(CmdletNames))]
+    public void Every_cmdlet_is_documented_with_examples_and_every_parameter(string typeName)
+    {
+        var t = CmdletType(typeName);
+        string path = Repo.File("docs", "en-US", CommandName(t) + ".md");
+        Assert.True(File.Exists(path), $"missing {path}");
+        string doc = File.ReadAllText(path);
+        Assert.Contains("## SYNOPSIS", doc);
+        Assert.Contains("## DESCRIPTION", doc);
+        Assert.True(Regex.Matches(doc, @"^### Example \d", RegexOptions.Multiline).Count >= 2, "needs at least two examples");
+        foreach (var name in Parameters(t).Select(p => p.Property.Name).Distinct())
+            Assert.Contains($"### -{name}", doc);
+        Assert.Contains("## OUTPUTS", doc);
+    }
+}

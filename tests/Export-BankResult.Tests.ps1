@@ -1,0 +1,45 @@
+#Requires -Version 7.4
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot '..' 'out' 'BankInsight' 'BankInsight.psd1') -Force
+}
+
+Describe 'Export-BankResult' -Tag 'CI' {
+    It 'writes the bank format from chosen properties' {
+        $path = Join-Path $TestDrive 'out.txt'
+        @(
+            [pscustomobject]@{ CustomerId = '210090012199785'; Probability = 0.873 }
+            [pscustomobject]@{ CustomerId = 'say "hi"'; Probability = $null }
+        ) | Export-BankResult $path -Property CustomerId, Probability
+        [System.IO.File]::ReadAllText($path) | Should -Be "`"210090012199785`",0.873`n`"say `"`"hi`"`"`",`n"
+    }
+
+    It 'writes no BOM unless asked' {
+        $path = Join-Path $TestDrive 'bom.txt'
+        'a' | Export-BankResult $path
+        [System.IO.File]::ReadAllBytes($path)[0] | Should -Be ([byte][char]'"')
+        'a' | Export-BankResult $path -ByteOrderMark
+        [System.IO.File]::ReadAllBytes($path)[0..2] | Should -Be @(0xEF, 0xBB, 0xBF)
+    }
+
+    It 'honours -WhatIf' {
+        $path = Join-Path $TestDrive 'whatif.txt'
+        'a' | Export-BankResult $path -WhatIf
+        Test-Path $path | Should -BeFalse
+    }
+
+    It 'keeps the old file when an object cannot be written' {
+        $path = Join-Path $TestDrive 'keep.txt'
+        Set-Content $path 'last month' -NoNewline
+        {
+            @([pscustomobject]@{ CustomerId = 'c1' }, [pscustomobject]@{ Other = 1 }) |
+                Export-BankResult $path -Property CustomerId -ErrorAction Continue 2>$null
+        } | Should -Throw -ErrorId 'BankInsight.ResultValueInvalid,BankInsight.PowerShell.Commands.ExportBankResultCommand'
+        Get-Content $path -Raw | Should -Be 'last month'
+    }
+
+    It 'passes the file through with -PassThru' {
+        $path = Join-Path $TestDrive 'pass.txt'
+        ('x' | Export-BankResult $path -PassThru).FullName | Should -Be $path
+    }
+}
