@@ -47,25 +47,6 @@ internal sealed class FakeHost : ICommandHost
     }
 }
 
-/// <summary>A temporary folder for one test.</summary>
-public sealed class TempFolder : IDisposable
-{
-    public TempFolder()
-    {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "bankinsight-ps-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path);
-    }
-
-    public string Path { get; }
-
-    public string File(string name) => System.IO.Path.Combine(Path, name);
-
-    public void Dispose()
-    {
-        try { Directory.Delete(Path, recursive: true); } catch (IOException) { }
-    }
-}
-
 /// <summary>Where the repository is, found from the test binaries.</summary>
 public static class Repo
 {
