@@ -149,7 +149,9 @@ public class MetadataTests
     [Fact]
     public void Built_module_folder_has_manifest_with_version_dlls_and_formats_but_no_sma()
     {
-        string outDir = Repo.File("out", "BankInsight");
+        // Release builds assemble out/BankInsight; other configurations out/<configuration>/BankInsight.
+        string configuration = typeof(MetadataTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
+        string outDir = configuration == "Release" ? Repo.File("out", "BankInsight") : Repo.File("out", configuration.ToLowerInvariant(), "BankInsight");
         Assert.True(File.Exists(Path.Combine(outDir, "BankInsight.PowerShell.dll")));
         Assert.True(File.Exists(Path.Combine(outDir, "BankInsight.Core.dll")));
         Assert.True(File.Exists(Path.Combine(outDir, "BankInsight.format.ps1xml")));
