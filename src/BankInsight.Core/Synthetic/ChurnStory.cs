@@ -124,7 +124,7 @@ internal sealed class ChurnStory : ISyntheticStory
             if (has)
             {
                 signed++;
-                int daysAgo = 30 + r.NextInt(Math.Max(1, tenure * 365 - 30));
+                int daysAgo = r.NextInt(Math.Max(1, tenure * 365));
                 row.SetDate(_serviceDate[s], _asOf.AddDays(-daysAgo));
             }
             if (_serviceCount[s] < 0) continue;

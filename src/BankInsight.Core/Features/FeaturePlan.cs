@@ -1,0 +1,229 @@
+using System.Globalization;
+using BankInsight.Common;
+using BankInsight.Data;
+using BankInsight.Data.Columns;
+using BankInsight.Data.Schemas;
+
+namespace BankInsight.Features;
+
+/// <summary>How one feature is made from one data column.</summary>
+public enum FeatureTransform
+{
+    /// <summary>The column's number as is (Number, Integer and Flag columns).</summary>
+    Number,
+    /// <summary>The column's category, as an index into the plan's category list.</summary>
+    Category,
+    /// <summary>1 when the date is present ("has signed"), 0 when empty.</summary>
+    DateSigned,
+    /// <summary>Months from the date to the plan's reference date; missing when the date is empty.</summary>
+    DateMonthsSince,
+}
+
+/// <summary>One feature of a plan.</summary>
+/// <param name="Name">Feature name (the column name, or column:signed / column:months for dates).</param>
+/// <param name="Column">Source column.</param>
+/// <param name="Transform">How it is made.</param>
+/// <param name="Categories">For categories: the labels as seen in training, whose positions are the codes learners saw.</param>
+public sealed record FeatureSpec(string Name, string Column, FeatureTransform Transform, IReadOnlyList<string> Categories);
+
+/// <summary>
+/// Turns a data set into the feature matrix a model was trained on, the same way at training
+/// and at scoring time: categories are matched by label (so a later file whose categories
+/// appear in another order still means the same), dates become "signed" flags and months
+/// since signing relative to a reference date, and columns a scoring file lacks become
+/// missing values with a warning rather than an error. Stored inside every model.
+/// </summary>
+public sealed class FeaturePlan
+{
+    /// <summary>A plan of <paramref name="features"/>; <paramref name="referenceDate"/> anchors date features.</summary>
+    public FeaturePlan(IReadOnlyList<FeatureSpec> features, DateOnly? referenceDate)
+    {
+        if (features.Count == 0)
+            throw new BankInsightException(ErrorIds.ParameterInvalid, ErrorKind.InvalidArgument, "There are no features to learn from: every column was excluded or empty.", null);
+        if (features.Any(f => f.Transform is FeatureTransform.DateSigned or FeatureTransform.DateMonthsSince) && referenceDate is null)
+            throw new ArgumentException("Date features need a reference date.", nameof(referenceDate));
+        Features = features;
+        ReferenceDate = referenceDate;
+    }
+
+    /// <summary>Features in order.</summary>
+    public IReadOnlyList<FeatureSpec> Features { get; }
+
+    /// <summary>The date "months since" is measured to (end of the data month).</summary>
+    public DateOnly? ReferenceDate { get; }
+
+    /// <summary>Feature names in order.</summary>
+    public IReadOnlyList<string> Names => Features.Select(f => f.Name).ToArray();
+
+    /// <summary>
+    /// A plan using every loaded column of <paramref name="data"/> except text columns and
+    /// <paramref name="exclude"/>: numbers as numbers, categoricals as categories, each date as
+    /// a signed flag plus months since signing. Without <paramref name="referenceDate"/>, dates
+    /// are measured to the end of the month of the latest date in the data.
+    /// </summary>
+    public static FeaturePlan FromData(CustomerDataSet data, IEnumerable<string> exclude, DateOnly? referenceDate = null)
+    {
+        var skip = exclude.ToHashSet(StringComparer.Ordinal);
+        var specs = new List<FeatureSpec>();
+        foreach (var column in data.Columns)
+        {
+            if (skip.Contains(column.Name)) continue;
+            switch (column)
+            {
+                case NumericColumn:
+                    specs.Add(new FeatureSpec(column.Name, column.Name, FeatureTransform.Number, []));
+                    break;
+                case CategoricalColumn categorical:
+                    specs.Add(new FeatureSpec(column.Name, column.Name, FeatureTransform.Category, categorical.Categories.ToArray()));
+                    break;
+                case DateColumn:
+                    specs.Add(new FeatureSpec(column.Name + ":signed", column.Name, FeatureTransform.DateSigned, []));
+                    specs.Add(new FeatureSpec(column.Name + ":months", column.Name, FeatureTransform.DateMonthsSince, []));
+                    break;
+            }
+        }
+        if (specs.Any(s => s.Transform == FeatureTransform.DateMonthsSince))
+            referenceDate ??= LatestMonthEnd(data);
+        return new FeaturePlan(specs, referenceDate);
+    }
+
+    /// <summary>The last day of the month of the latest date in any date column (the data's month).</summary>
+    public static DateOnly? LatestMonthEnd(CustomerDataSet data)
+    {
+        int latest = int.MinValue;
+        foreach (var column in data.Columns.OfType<DateColumn>())
+            foreach (int day in column.DayNumbers)
+                if (day != DateColumn.Missing && day > latest) latest = day;
+        if (latest == int.MinValue) return null;
+        var d = DateOnly.FromDayNumber(latest);
+        return new DateOnly(d.Year, d.Month, DateTime.DaysInMonth(d.Year, d.Month));
+    }
+
+    /// <summary>Makes the feature matrix of <paramref name="data"/>, warning about what it had to fill in.</summary>
+    public FeatureMatrix Apply(CustomerDataSet data, IOperationSink sink)
+    {
+        var columns = new FeatureColumn[Features.Count];
+        int n = data.RowCount;
+        var warnedMissing = new HashSet<string>(StringComparer.Ordinal);
+        for (int f = 0; f < Features.Count; f++)
+        {
+            var spec = Features[f];
+            var source = data.Find(spec.Column);
+            if (source is null && warnedMissing.Add(spec.Column))
+                sink.Warning($"Column '{spec.Column}' is missing or empty in {data.Source}; the model treats it as unknown for every row.");
+            columns[f] = spec.Transform switch
+            {
+                FeatureTransform.Number => FeatureColumn.Numeric(spec.Name, NumberValues(spec, source, n)),
+                FeatureTransform.Category => FeatureColumn.Categorical(spec.Name, CategoryCodes(spec, source, n, data.Source, sink), spec.Categories),
+                FeatureTransform.DateSigned => FeatureColumn.Numeric(spec.Name, DateSigned(spec, source, n)),
+                _ => FeatureColumn.Numeric(spec.Name, MonthsSince(spec, source, n)),
+            };
+        }
+        return new FeatureMatrix(columns);
+    }
+
+    private static T Expect<T>(FeatureSpec spec, DataColumn column) where T : DataColumn =>
+        column as T ?? throw new BankInsightException(ErrorIds.FileLayoutInvalid, ErrorKind.InvalidData,
+            $"Column '{spec.Column}' is {column.Type} in this data but the model used it as {spec.Transform}; was the data read with another schema?", spec.Column);
+
+    private static double[] NumberValues(FeatureSpec spec, DataColumn? source, int n)
+    {
+        if (source is null) return Filled(n, double.NaN);
+        return Expect<NumericColumn>(spec, source).Data; // shared, not copied: learners never write
+    }
+
+    private static int[] CategoryCodes(FeatureSpec spec, DataColumn? source, int n, string file, IOperationSink sink)
+    {
+        var codes = new int[n];
+        if (source is null)
+        {
+            Array.Fill(codes, -1);
+            return codes;
+        }
+        var column = Expect<CategoricalColumn>(spec, source);
+        // Map this file's category indexes onto the plan's by label.
+        var planIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < spec.Categories.Count; i++) planIndex[spec.Categories[i]] = i;
+        var map = new int[column.Categories.Count];
+        var unseen = new List<string>();
+        for (int i = 0; i < map.Length; i++)
+        {
+            if (planIndex.TryGetValue(column.Categories[i], out int j)) map[i] = j;
+            else
+            {
+                map[i] = -1;
+                unseen.Add(column.Categories[i]);
+            }
+        }
+        int unseenRows = 0;
+        var data = column.Data;
+        for (int r = 0; r < n; r++)
+        {
+            int c = data[r];
+            codes[r] = c < 0 ? -1 : map[c];
+            if (c >= 0 && map[c] < 0) unseenRows++;
+        }
+        if (unseenRows > 0)
+            sink.Warning($"Column '{spec.Column}' of {file}: {unseenRows:N0} row(s) have values the model never saw (e.g. {string.Join(", ", unseen.Take(3).Select(u => $"'{u}'"))}); they are treated as unknown.");
+        return codes;
+    }
+
+    private static double[] DateSigned(FeatureSpec spec, DataColumn? source, int n)
+    {
+        var values = new double[n];
+        if (source is null) return values;
+        var days = Expect<DateColumn>(spec, source).Data;
+        for (int r = 0; r < n; r++) values[r] = days[r] == DateColumn.Missing ? 0 : 1;
+        return values;
+    }
+
+    private double[] MonthsSince(FeatureSpec spec, DataColumn? source, int n)
+    {
+        if (source is null) return Filled(n, double.NaN);
+        var days = Expect<DateColumn>(spec, source).Data;
+        int reference = ReferenceDate!.Value.DayNumber;
+        var values = new double[n];
+        for (int r = 0; r < n; r++)
+            values[r] = days[r] == DateColumn.Missing ? double.NaN : Math.Round((reference - days[r]) / 30.4375, 2);
+        return values;
+    }
+
+    private static double[] Filled(int n, double value)
+    {
+        var values = new double[n];
+        Array.Fill(values, value);
+        return values;
+    }
+
+    /// <summary>The plan as model-file lines (see <see cref="Serialization.ModelFile"/>).</summary>
+    internal IEnumerable<KeyValuePair<string, string>> ToEntries()
+    {
+        if (ReferenceDate is { } d) yield return new("reference_date", d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        yield return new("features", Features.Count.ToString(CultureInfo.InvariantCulture));
+        for (int i = 0; i < Features.Count; i++)
+        {
+            var f = Features[i];
+            yield return new($"feature.{i}", Serialization.ModelFile.JoinList([f.Name, f.Column, f.Transform.ToString()]));
+            if (f.Categories.Count > 0) yield return new($"feature.{i}.categories", Serialization.ModelFile.JoinList(f.Categories));
+        }
+    }
+
+    /// <summary>Reads a plan written by <see cref="ToEntries"/>.</summary>
+    internal static FeaturePlan FromEntries(Serialization.ModelSection section)
+    {
+        DateOnly? reference = section.TryGet("reference_date") is { } text
+            ? DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture)
+            : null;
+        int count = section.GetInt("features");
+        var specs = new FeatureSpec[count];
+        for (int i = 0; i < count; i++)
+        {
+            var parts = Serialization.ModelFile.SplitList(section.Get($"feature.{i}"));
+            if (parts.Count != 3 || !Enum.TryParse<FeatureTransform>(parts[2], out var transform) || !Enum.IsDefined(transform))
+                throw section.Invalid($"feature.{i}");
+            var categories = section.TryGet($"feature.{i}.categories") is { } cats ? Serialization.ModelFile.SplitList(cats) : [];
+            specs[i] = new FeatureSpec(parts[0], parts[1], transform, categories);
+        }
+        return new FeaturePlan(specs, reference);
+    }
+}
