@@ -30,6 +30,18 @@ public static class ErrorIds
     public const string ParameterInvalid = "BankInsight.ParameterInvalid";
     /// <summary>An object on the pipeline cannot be written as a bank result line.</summary>
     public const string ResultValueInvalid = "BankInsight.ResultValueInvalid";
+    /// <summary>A model file does not exist.</summary>
+    public const string ModelNotFound = "BankInsight.ModelNotFound";
+    /// <summary>A model file is damaged: truncated, edited, or its checksum does not match.</summary>
+    public const string ModelDamaged = "BankInsight.ModelDamaged";
+    /// <summary>A model file was written by a newer BankInsight (format version too new).</summary>
+    public const string ModelVersionUnsupported = "BankInsight.ModelVersionUnsupported";
+    /// <summary>A model was trained on data of another schema (fingerprints differ).</summary>
+    public const string ModelSchemaMismatch = "BankInsight.ModelSchemaMismatch";
+    /// <summary>A model is of another kind than the job needs (e.g. a segmentation model for churn).</summary>
+    public const string ModelKindMismatch = "BankInsight.ModelKindMismatch";
+    /// <summary>Training cannot proceed with this data (one class only, too few rows).</summary>
+    public const string TrainingDataInvalid = "BankInsight.TrainingDataInvalid";
     /// <summary>The operation was cancelled (Ctrl+C).</summary>
     public const string OperationStopped = "BankInsight.OperationStopped";
 }

@@ -1,0 +1,138 @@
+using System.Globalization;
+using System.Reflection;
+using BankInsight.Common;
+using BankInsight.Data;
+using BankInsight.Data.Schemas;
+using BankInsight.Features;
+using BankInsight.Learners;
+
+namespace BankInsight.Serialization;
+
+/// <summary>
+/// A trained classifier with everything needed to use it safely on next month's file: what it
+/// is for, the schema it was trained on (name and fingerprint), how data becomes features,
+/// the job's settings, the held-out metrics, and the classifier itself — one text file (see
+/// <see cref="ModelFile"/> for the layout and checks).
+/// </summary>
+/// <remarks>
+/// Sections in order: [model] purpose, classifier kind, writer; [schema]; [features] the
+/// <see cref="FeaturePlan"/>; [settings] job settings; [metrics]; then the classifier's own
+/// sections ([parameters], [gbdt] + [trees] or [linear], [report]).
+/// </remarks>
+public sealed class TrainedModel
+{
+    /// <summary>Assembles a model.</summary>
+    public TrainedModel(string purpose, string schemaName, string schemaFingerprint, FeaturePlan plan, IBinaryModel classifier,
+        IReadOnlyDictionary<string, string>? settings = null, IReadOnlyDictionary<string, double>? metrics = null)
+    {
+        Purpose = purpose;
+        SchemaName = schemaName;
+        SchemaFingerprint = schemaFingerprint;
+        Plan = plan;
+        Classifier = classifier;
+        Settings = settings ?? new Dictionary<string, string>();
+        Metrics = metrics ?? new Dictionary<string, double>();
+    }
+
+    /// <summary>What the model is for ("churn", "prospect", …); jobs refuse models for another purpose.</summary>
+    public string Purpose { get; }
+
+    /// <summary>Schema of the training data.</summary>
+    public string SchemaName { get; }
+
+    /// <summary>Fingerprint of that schema; data read with another schema is refused.</summary>
+    public string SchemaFingerprint { get; }
+
+    /// <summary>How data becomes features.</summary>
+    public FeaturePlan Plan { get; }
+
+    /// <summary>The classifier.</summary>
+    public IBinaryModel Classifier { get; }
+
+    /// <summary>Job settings the model was trained with (e.g. the label's decline threshold).</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; }
+
+    /// <summary>Held-out metrics measured at training time.</summary>
+    public IReadOnlyDictionary<string, double> Metrics { get; }
+
+    /// <summary>Where it was loaded from, or null for a model made in this session.</summary>
+    public string? Source { get; private init; }
+
+    /// <summary>Probabilities for every row of <paramref name="data"/> (checked against the model's schema first).</summary>
+    public double[] PredictProbabilities(CustomerDataSet data, IOperationSink sink, CancellationToken cancellationToken = default)
+    {
+        CheckSchema(data.Schema);
+        return Logistic.Probabilities(Classifier.PredictRaw(Plan.Apply(data, sink), cancellationToken));
+    }
+
+    /// <summary>Refuses data read with a schema other than the training one.</summary>
+    public void CheckSchema(BankSchema schema)
+    {
+        if (schema.Fingerprint != SchemaFingerprint)
+            throw new BankInsightException(ErrorIds.ModelSchemaMismatch, ErrorKind.InvalidData,
+                $"Model {Describe()} was trained on data of schema {SchemaName} (fingerprint {SchemaFingerprint}), but this data was read with schema {schema.Name} (fingerprint {schema.Fingerprint}). Retrain the model on data of this layout, or read the data with the model's schema.",
+                Source);
+    }
+
+    private string Describe() => Source is null ? $"'{Purpose}'" : $"'{Source}'";
+
+    /// <summary>The model as text.</summary>
+    public string ToText() => ToFile().Write();
+
+    /// <summary>Writes the model atomically to <paramref name="path"/>.</summary>
+    public void Save(string path) => ToFile().Save(path);
+
+    private ModelFile ToFile()
+    {
+        var file = new ModelFile();
+        var version = typeof(TrainedModel).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+        int plus = version.IndexOf('+');
+        if (plus >= 0) version = version[..plus]; // no commit hash: the same data and seed must give the same bytes
+        file.Add("model").Add("purpose", Purpose).Add("classifier", Classifier.Kind).Add("written_by", $"BankInsight {version}");
+        file.Add("schema").Add("name", SchemaName).Add("fingerprint", SchemaFingerprint);
+        file.Add("features").AddAll(Plan.ToEntries());
+        var settings = file.Add("settings");
+        foreach (var (key, value) in Settings.OrderBy(s => s.Key, StringComparer.Ordinal)) settings.Add(key, value);
+        var metrics = file.Add("metrics");
+        foreach (var (key, value) in Metrics.OrderBy(m => m.Key, StringComparer.Ordinal)) metrics.Add(key, value);
+        Classifier.WriteTo(file);
+        return file;
+    }
+
+    /// <summary>
+    /// Loads and checks a model file. When <paramref name="expectedPurpose"/> is given, a model
+    /// for another purpose is refused. Only our own model classes are ever constructed, chosen by
+    /// the classifier kind; nothing in the file names a type.
+    /// </summary>
+    public static TrainedModel Load(string path, string? expectedPurpose = null) => FromFile(ModelFile.Load(path), path, expectedPurpose);
+
+    /// <summary>Parses model text (see <see cref="Load"/>).</summary>
+    public static TrainedModel Parse(string text, string source, string? expectedPurpose = null) => FromFile(ModelFile.Parse(text, source), source, expectedPurpose);
+
+    private static TrainedModel FromFile(ModelFile file, string source, string? expectedPurpose)
+    {
+        var model = file.Get("model");
+        string purpose = model.Get("purpose");
+        if (expectedPurpose is not null && purpose != expectedPurpose)
+            throw new BankInsightException(ErrorIds.ModelKindMismatch, ErrorKind.InvalidArgument,
+                $"Model file '{source}' is a {purpose} model; this job needs a {expectedPurpose} model.", source);
+        IBinaryModel classifier = model.Get("classifier") switch
+        {
+            "gbdt" => GbdtModel.Read(file),
+            "logistic" => LogisticRegressionModel.Read(file),
+            var other => throw ModelFile.Damaged(source, $"its classifier kind '{other}' is not one this BankInsight knows"),
+        };
+        var schema = file.Get("schema");
+        var plan = FeaturePlan.FromEntries(file.Get("features"));
+        if (!plan.Names.SequenceEqual(classifier.FeatureNames))
+            throw ModelFile.Damaged(source, "its feature plan and its classifier list different features");
+        var settings = file.Get("settings").Entries.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
+        var metricsSection = file.Get("metrics");
+        var metrics = metricsSection.Entries.ToDictionary(e => e.Key, e => metricsSection.GetDouble(e.Key), StringComparer.Ordinal);
+        return new TrainedModel(purpose, schema.Get("name"), schema.Get("fingerprint"), plan, classifier, settings, metrics) { Source = source };
+    }
+
+    /// <summary>A setting as a number, or <paramref name="fallback"/> when absent.</summary>
+    public double SettingOr(string key, double fallback) =>
+        Settings.TryGetValue(key, out var text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v : fallback;
+}

@@ -1,0 +1,94 @@
+using BankInsight.Common;
+using BankInsight.Features;
+using BankInsight.Learners;
+
+namespace BankInsight.Tests.Learners;
+
+public class ExplanationTests
+{
+    [Fact]
+    public void TreeShap_contributions_plus_bias_equal_the_raw_score()
+    {
+        var (x, y) = LearnerData.Synthetic(4000, 3);
+        var model = new GbdtTrainer(new GbdtOptions { Trees = 40, MaxLeaves = 15 }).Train(x, y, null, NullSink.Instance);
+        var raw = model.PredictRaw(x);
+        var rows = Enumerable.Range(0, 300).ToArray();
+        var explained = model.Explain(x, rows);
+        for (int i = 0; i < rows.Length; i++)
+        {
+            double sum = explained.Bias[i];
+            for (int f = 0; f < explained.FeatureCount; f++) sum += explained[i, f];
+            Assert.Equal(raw[rows[i]], sum, 9);
+        }
+    }
+
+    [Fact]
+    public void TreeShap_of_a_single_split_is_the_move_from_the_mean()
+    {
+        // One split on x with leaves −2 (4 rows) and +2 (4 rows): E = 0, so φx = the leaf value; y gets nothing.
+        var x = new FeatureMatrix([FeatureColumn.Numeric("x", [1, 2, 3, 4, 5, 6, 7, 8]), FeatureColumn.Numeric("noise", [0, 0, 0, 0, 0, 0, 0, 0])]);
+        var y = new[] { false, false, false, false, true, true, true, true };
+        var model = new GbdtTrainer(new GbdtOptions { Trees = 1, LearningRate = 1, MaxLeaves = 2, MinSamplesLeaf = 1, MinChildWeight = 0, EarlyStopping = EarlyStopping.Off })
+            .Train(x, y, null, NullSink.Instance);
+        var explained = model.Explain(x, [0, 7]);
+        Assert.Equal(0.0, explained.Bias[0], 12);
+        Assert.Equal(-2.0, explained[0, 0], 12);
+        Assert.Equal(2.0, explained[1, 0], 12);
+        Assert.Equal(0.0, explained[0, 1]);
+    }
+
+    [Fact]
+    public void TreeShap_handles_a_feature_used_twice_on_a_path()
+    {
+        // Deep trees on one strong feature split it repeatedly: the path-unwinding case.
+        var random = new SeededRandom(9);
+        int n = 3000;
+        var a = new double[n];
+        var b = new double[n];
+        var y = new bool[n];
+        for (int i = 0; i < n; i++)
+        {
+            a[i] = random.NextDouble();
+            b[i] = random.NextDouble();
+            y[i] = random.Bernoulli(Math.Sin(6 * a[i]) * 0.4 + 0.5 + (b[i] - 0.5) * 0.2);
+        }
+        var x = new FeatureMatrix([FeatureColumn.Numeric("a", a), FeatureColumn.Numeric("b", b)]);
+        var model = new GbdtTrainer(new GbdtOptions { Trees = 10, MaxLeaves = 31, EarlyStopping = EarlyStopping.Off }).Train(x, y, null, NullSink.Instance);
+        Assert.Contains(model.Trees, t => t.SplitFeature.Count(f => f == 0) > 3);
+        var raw = model.PredictRaw(x);
+        var explained = model.Explain(x, Enumerable.Range(0, 100).ToArray());
+        for (int i = 0; i < 100; i++) Assert.Equal(raw[i], explained.Bias[i] + explained[i, 0] + explained[i, 1], 9);
+    }
+
+    [Fact]
+    public void Top_drivers_are_the_largest_contributions()
+    {
+        var contributions = new Contributions(["a", "b", "c"], [0], [0.1, -0.9, 0.4], [0]);
+        Assert.Equal([("b", -0.9), ("c", 0.4)], contributions.Top(0, 2));
+    }
+
+    [Fact]
+    public void Gain_importance_ranks_the_informative_feature_first()
+    {
+        var (x, y) = LearnerData.Synthetic(4000, 4);
+        var importance = new GbdtTrainer().Train(x, y, null, NullSink.Instance).Importance();
+        Assert.Equal("a", importance[0].Feature);
+        Assert.Equal(1.0, importance.Sum(i => i.Share), 9);
+    }
+
+    [Fact]
+    public void Linear_contributions_plus_intercept_equal_the_raw_score()
+    {
+        var (x, y) = LearnerData.Synthetic(3000, 5);
+        var model = new LogisticRegressionTrainer().Train(x, y, NullSink.Instance);
+        var raw = model.PredictRaw(x);
+        var explained = model.Explain(x, Enumerable.Range(0, 200).ToArray());
+        for (int i = 0; i < 200; i++)
+        {
+            double sum = explained.Bias[i];
+            for (int f = 0; f < explained.FeatureCount; f++) sum += explained[i, f];
+            Assert.Equal(raw[i], sum, 10);
+            Assert.Equal(model.Intercept, explained.Bias[i]);
+        }
+    }
+}
