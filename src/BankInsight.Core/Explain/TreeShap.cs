@@ -4,144 +4,149 @@ using BankInsight.Learners.Trees;
 namespace BankInsight.Explain;
 
 /// <summary>
-/// Exact SHAP values of one tree for one row (Lundberg, Erion &amp; Lee, "Consistent
-/// individualized feature attribution for tree ensembles", 2018, Algorithm 2), as XGBoost
-/// implements it: one recursive pass that tracks, for every unique feature on the path, the
-/// share of all feature subsets that reach the current node. Expectations use the training
-/// covers (row counts) of the nodes, so Σ φ + E[tree] = tree(x) exactly.
-/// Cost: O(leaves × depth²) per tree and row.
+/// Exact SHAP values of one tree for one row, in O(leaves × depth) rather than the classic
+/// O(leaves × depth²).
 /// </summary>
+/// <remarks>
+/// For a leaf l reached through the unique features P (merged over repeated splits), with
+/// zero fractions z_k (share of training cover that follows the path at feature k's nodes) and
+/// one fractions o_k ∈ {0, 1} (whether the row follows them), the classic TreeSHAP weight sum
+/// equals a Beta integral (Lundberg et al. 2018; Yu et al., "Linear TreeShap", 2022):
+/// <code>φ_i += v_l (o_i − z_i) ∫₀¹ Π_{k∈P, k≠i} (z_k + (o_k − z_k) t) dt</code>
+/// The integrand is a polynomial of degree &lt; depth, so Gauss–Legendre quadrature with
+/// ⌈depth/2⌉ + 1 points is exact. The products F(t) are carried down the tree at those points;
+/// the leaf sums v·F(t) come back up, and a split on feature k takes its share from the leaves
+/// below it for which it is the deepest split on k (deeper splits on k claim their own leaves).
+/// Additivity holds exactly: Σφ + E[tree] = tree(x). Covers are training row counts.
+/// </remarks>
 internal sealed class TreeShap
 {
-    private struct PathElement
-    {
-        public int Feature;
-        public double ZeroFraction;
-        public double OneFraction;
-        public double Weight;
-    }
-
     private readonly RegressionTree _tree;
-    private readonly PathElement[] _path;
+    private readonly int _points;
+    private readonly double[] _t;
+    private readonly double[] _w;
+    private readonly double[][] _f;      // per depth: F at the quadrature points
+    private readonly double[][] _h;      // per depth: Σ v·F of the subtree below
+    private readonly double[][] _saved;  // per depth: the feature's claimed sums on entry
+    private readonly double[][] _below;  // per depth: Σ v·F of the child being processed
+    private readonly double[] _claimed;  // per feature × point: sums claimed by deeper splits on the feature
+    private readonly double[] _z, _o;     // per feature: merged fractions on the current path
+    private readonly bool[] _onPath;
 
-    public TreeShap(RegressionTree tree)
+    public TreeShap(RegressionTree tree, int featureCount)
     {
         _tree = tree;
-        int depth = tree.MaxDepth() + 2;
-        _path = new PathElement[(depth + 1) * (depth + 2) / 2 + depth + 2];
+        int depth = tree.MaxDepth();
+        _points = depth / 2 + 1;
+        (_t, _w) = GaussLegendre.UnitInterval(_points);
+        _f = Jagged(depth + 2, _points);
+        _h = Jagged(depth + 2, _points);
+        _saved = Jagged(depth + 2, _points);
+        _below = Jagged(depth + 2, _points);
+        _claimed = new double[featureCount * _points];
+        _z = new double[featureCount];
+        _o = new double[featureCount];
+        _onPath = new bool[featureCount];
     }
+
+    private static double[][] Jagged(int n, int m) => Enumerable.Range(0, n).Select(_ => new double[m]).ToArray();
 
     /// <summary>Adds the tree's contributions for <paramref name="row"/> to <paramref name="phi"/> (one slot per feature).</summary>
     public void Add(IReadOnlyList<FeatureColumn> columns, int row, Span<double> phi)
     {
         if (_tree.NodeCount == 0) return; // a single leaf explains nothing
-        Recurse(columns, row, phi, 0, 0, 0, 1, 1, -1);
+        Array.Fill(_f[0], 1.0);
+        Visit(columns, row, phi, 0, 0);
     }
 
-    private double Cover(int child) => child < 0 ? _tree.LeafCover[~child] : _tree.NodeCover[child];
-
-    private void Recurse(IReadOnlyList<FeatureColumn> columns, int row, Span<double> phi, int child, int depth, int parentOffset,
-        double parentZero, double parentOne, int parentFeature)
+    /// <summary>Processes internal node <paramref name="node"/> at <paramref name="depth"/>; leaves Σ v·F of its subtree in _h[depth].</summary>
+    private void Visit(IReadOnlyList<FeatureColumn> columns, int row, Span<double> phi, int node, int depth)
     {
-        // Each level works on its own copy of the path, placed after the parent's (as XGBoost lays it out).
-        int offset = parentOffset + depth + 1;
-        Array.Copy(_path, parentOffset, _path, offset, depth + 1);
-        Extend(offset, depth, parentZero, parentOne, parentFeature);
-
-        if (child < 0)
-        {
-            double value = _tree.LeafValue[~child];
-            for (int i = 1; i <= depth; i++)
-            {
-                double w = UnwoundSum(offset, depth, i);
-                ref var e = ref _path[offset + i];
-                phi[e.Feature] += w * (e.OneFraction - e.ZeroFraction) * value;
-            }
-            return;
-        }
-
-        int node = child;
-        int feature = _tree.SplitFeature[node];
+        int k = _tree.SplitFeature[node];
+        bool had = _onPath[k];
+        double zPrev = had ? _z[k] : 1, oPrev = had ? _o[k] : 1;
+        var f = _f[depth];
+        var total = _h[depth];
+        var saved = _saved[depth];
+        var claimed = _claimed.AsSpan(k * _points, _points);
+        claimed.CopyTo(saved);
+        Array.Clear(total);
         bool goesLeft = _tree.GoesLeft(node, columns, row);
-        int hot = goesLeft ? _tree.Left[node] : _tree.Right[node];
-        int cold = goesLeft ? _tree.Right[node] : _tree.Left[node];
         double cover = _tree.NodeCover[node];
-        double hotZero = Cover(hot) / cover, coldZero = Cover(cold) / cover;
-        double incomingZero = 1, incomingOne = 1;
-
-        // A feature already on the path is undone here and redone with this node's fractions.
-        int pathIndex = 0;
-        for (; pathIndex <= depth; pathIndex++) if (_path[offset + pathIndex].Feature == feature) break;
-        if (pathIndex != depth + 1)
+        var childF = _f[depth + 1];
+        for (int side = 0; side < 2; side++)
         {
-            incomingZero = _path[offset + pathIndex].ZeroFraction;
-            incomingOne = _path[offset + pathIndex].OneFraction;
-            Unwind(offset, depth, pathIndex);
-            depth--;
-        }
-        Recurse(columns, row, phi, hot, depth + 1, offset, hotZero * incomingZero, incomingOne, feature);
-        Recurse(columns, row, phi, cold, depth + 1, offset, coldZero * incomingZero, 0, feature);
-    }
-
-    private void Extend(int offset, int depth, double zero, double one, int feature)
-    {
-        ref var last = ref _path[offset + depth];
-        last.Feature = feature;
-        last.ZeroFraction = zero;
-        last.OneFraction = one;
-        last.Weight = depth == 0 ? 1 : 0;
-        for (int i = depth - 1; i >= 0; i--)
-        {
-            _path[offset + i + 1].Weight += one * _path[offset + i].Weight * (i + 1) / (depth + 1);
-            _path[offset + i].Weight = zero * _path[offset + i].Weight * (depth - i) / (depth + 1);
-        }
-    }
-
-    private void Unwind(int offset, int depth, int pathIndex)
-    {
-        double one = _path[offset + pathIndex].OneFraction;
-        double zero = _path[offset + pathIndex].ZeroFraction;
-        double nextOne = _path[offset + depth].Weight;
-        for (int i = depth - 1; i >= 0; i--)
-        {
-            if (one != 0)
+            int child = side == 0 ? _tree.Left[node] : _tree.Right[node];
+            double z = zPrev * (child < 0 ? _tree.LeafCover[~child] : _tree.NodeCover[child]) / cover;
+            double o = (side == 0) == goesLeft ? oPrev : 0;
+            for (int q = 0; q < _points; q++)
             {
-                double tmp = _path[offset + i].Weight;
-                _path[offset + i].Weight = nextOne * (depth + 1) / ((i + 1) * one);
-                nextOne = tmp - _path[offset + i].Weight * zero * (depth - i) / (depth + 1);
+                double before = had ? zPrev + (oPrev - zPrev) * _t[q] : 1;
+                childF[q] = f[q] / before * (z + (o - z) * _t[q]);
+            }
+            _onPath[k] = true;
+            _z[k] = z;
+            _o[k] = o;
+            // The subtree's Σ v·F, and what deeper splits on k claimed of it.
+            var below = _below[depth];
+            if (child < 0)
+            {
+                double value = _tree.LeafValue[~child];
+                for (int q = 0; q < _points; q++) below[q] = value * childF[q];
             }
             else
             {
-                _path[offset + i].Weight = _path[offset + i].Weight * (depth + 1) / (zero * (depth - i));
+                Visit(columns, row, phi, child, depth + 1);
+                _h[depth + 1].AsSpan(0, _points).CopyTo(below);
             }
+            double share = 0;
+            for (int q = 0; q < _points; q++)
+            {
+                double unclaimed = below[q] - (claimed[q] - saved[q]);
+                share += _w[q] * unclaimed / (z + (o - z) * _t[q]);
+                total[q] += below[q];
+            }
+            phi[k] += (o - z) * share;
+            saved.AsSpan().CopyTo(claimed);
         }
-        for (int i = pathIndex; i < depth; i++)
-        {
-            _path[offset + i].Feature = _path[offset + i + 1].Feature;
-            _path[offset + i].ZeroFraction = _path[offset + i + 1].ZeroFraction;
-            _path[offset + i].OneFraction = _path[offset + i + 1].OneFraction;
-        }
+        _onPath[k] = had;
+        _z[k] = zPrev;
+        _o[k] = oPrev;
+        // This split claims its whole subtree from the splits on k above it.
+        for (int q = 0; q < _points; q++) claimed[q] = saved[q] + total[q];
     }
+}
 
-    private double UnwoundSum(int offset, int depth, int pathIndex)
+/// <summary>Gauss–Legendre quadrature: exact for polynomials of degree ≤ 2n − 1.</summary>
+internal static class GaussLegendre
+{
+    /// <summary>The <paramref name="n"/> nodes and weights on [0, 1] (weights sum to 1).</summary>
+    public static (double[] Nodes, double[] Weights) UnitInterval(int n)
     {
-        double one = _path[offset + pathIndex].OneFraction;
-        double zero = _path[offset + pathIndex].ZeroFraction;
-        double nextOne = _path[offset + depth].Weight;
-        double total = 0;
-        for (int i = depth - 1; i >= 0; i--)
+        var nodes = new double[n];
+        var weights = new double[n];
+        for (int i = 0; i < n; i++)
         {
-            if (one != 0)
+            // Newton's method on the Legendre polynomial P_n from the Chebyshev-like first guess.
+            double x = Math.Cos(Math.PI * (i + 0.75) / (n + 0.5));
+            double derivative = 0;
+            for (int iteration = 0; iteration < 100; iteration++)
             {
-                double tmp = nextOne * (depth + 1) / ((i + 1) * one);
-                total += tmp;
-                nextOne = _path[offset + i].Weight - tmp * zero * (depth - i) / (depth + 1);
+                double p0 = 1, p1 = x;
+                for (int j = 2; j <= n; j++)
+                {
+                    double p2 = ((2 * j - 1) * x * p1 - (j - 1) * p0) / j;
+                    p0 = p1;
+                    p1 = p2;
+                }
+                derivative = n * (x * p1 - p0) / (x * x - 1);
+                double step = p1 / derivative;
+                x -= step;
+                if (Math.Abs(step) < 1e-15) break;
             }
-            else
-            {
-                total += _path[offset + i].Weight / zero / ((double)(depth - i) / (depth + 1));
-            }
+            nodes[i] = (1 - x) / 2;
+            weights[i] = 1 / ((1 - x * x) * derivative * derivative);
         }
-        return total;
+        return (nodes, weights);
     }
 }

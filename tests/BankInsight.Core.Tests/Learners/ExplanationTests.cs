@@ -92,3 +92,39 @@ public class ExplanationTests
         }
     }
 }
+
+public class FastTreeShapTests
+{
+    [Theory]
+    [InlineData(61, 31, 0)]
+    [InlineData(62, 63, 0)]
+    [InlineData(63, 15, 6)]
+    public void Matches_the_classic_algorithm_on_every_row_tree_and_feature(int seed, int leaves, int depth)
+    {
+        // Categorical, missing and repeated-feature splits all occur in these trees.
+        var (x, y) = LearnerData.Synthetic(3000, seed);
+        var growth = depth > 0 ? TreeGrowth.Depthwise : TreeGrowth.Leafwise;
+        var model = new GbdtTrainer(new GbdtOptions { Trees = 15, MaxLeaves = leaves, MaxDepth = depth, Growth = growth, MinSamplesLeaf = 5, EarlyStopping = EarlyStopping.Off })
+            .Train(x, y, null, BankInsight.Common.NullSink.Instance);
+        var fast = model.Explain(x, Enumerable.Range(0, 300).ToArray());
+        for (int i = 0; i < 300; i++)
+        {
+            var expected = new double[x.FeatureCount];
+            foreach (var tree in model.Trees) new BankInsight.Tests.Support.ReferenceTreeShap(tree).Add(x.Columns, i, expected);
+            for (int f = 0; f < x.FeatureCount; f++) Assert.Equal(expected[f], fast[i, f], 10);
+        }
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(5)]
+    [InlineData(12)]
+    public void Gauss_legendre_points_integrate_polynomials_exactly(int n)
+    {
+        var (t, w) = BankInsight.Explain.GaussLegendre.UnitInterval(n);
+        Assert.Equal(1.0, w.Sum(), 12);
+        for (int degree = 0; degree <= 2 * n - 1; degree++)
+            Assert.Equal(1.0 / (degree + 1), t.Select((ti, q) => w[q] * Math.Pow(ti, degree)).Sum(), 12);
+    }
+}

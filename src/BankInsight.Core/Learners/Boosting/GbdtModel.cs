@@ -81,7 +81,7 @@ public sealed class GbdtModel : IBinaryModel
         var columns = features.Columns;
         var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Options.Threads == 0 ? Environment.ProcessorCount : Options.Threads };
         const int block = 256;
-        Parallel.For(0, (rows.Count + block - 1) / block, parallel, () => _trees.Select(t => new TreeShap(t)).ToArray(), (b, _, shaps) =>
+        Parallel.For(0, (rows.Count + block - 1) / block, parallel, () => _trees.Select(t => new TreeShap(t, featureCount)).ToArray(), (b, _, shaps) =>
         {
             int end = Math.Min(rows.Count, (b + 1) * block);
             for (int i = b * block; i < end; i++)
