@@ -16,10 +16,12 @@ namespace BankInsight.Synthetic;
 /// years the company has banked with us (so "months since signing" carries information).</item>
 /// <item>Churn propensity <c>z = -2.1 - 0.8 e + 0.35 changes - 0.05 tenure + 0.45·micro + 0.6 u</c>
 /// (<c>u</c> unobserved noise); the company churns with probability sigmoid(z), about 15%.</item>
-/// <item>A churner's financial assets this month fall to 5–49% of the three-month average
-/// (so the label rule, ratio &lt; 0.5, marks exactly the churners); others keep 52–160%.
-/// Deposits and wealth balances follow this month's assets; churners move money out through
-/// interbank transfers (对公银银转账) and use every channel less (counts × 0.1–0.55).</item>
+/// <item>A churner's financial assets this month fall to 10–49% of the three-month average
+/// (so the label rule, ratio &lt; 0.5, marks exactly the churners); others swing log-normally
+/// around 100% (kept within 52–250%). Deposits (35–95% of assets) and wealth balances follow
+/// this month's assets; half the churners move money out through interbank transfers
+/// (对公银银转账) — as do 20% of healthy companies paying large sums — and churners use every
+/// channel less (activity × 0.4–0.95 against 0.6–1.3).</item>
 /// <item>Data quirks a bank file has: ~3% unknown employee counts, ~1% zero and ~0.5% missing
 /// three-month averages (no label can be made for them).</item>
 /// </list>
@@ -115,7 +117,7 @@ internal sealed class ChurnStory : ISyntheticStory
         double sizeFactor = Math.Sqrt(employees / 10.0);
         double z = -2.1 - 0.8 * (engagement - 0.6) + 0.35 * (nameChanges + scopeChanges + addressChanges) - 0.05 * tenure + (micro ? 0.45 : 0) + 0.6 * r.Normal();
         bool churner = r.Bernoulli(1 / (1 + Math.Exp(-z)));
-        double activity = churner ? r.Uniform(0.1, 0.55) : r.Uniform(0.75, 1.25);
+        double activity = churner ? r.Uniform(0.4, 0.95) : r.Uniform(0.6, 1.3);
 
         int signed = 0;
         for (int s = 0; s < Services.Length; s++)
@@ -136,9 +138,9 @@ internal sealed class ChurnStory : ISyntheticStory
 
         // Assets: three-month average from size, this month from the churn story.
         double assets3m = Math.Round(SizeAssets[sizeIndex] * r.LogNormal(0, 0.8) * (1 + 0.1 * signed), 2);
-        double ratio = churner ? r.Uniform(0.05, 0.49) : Math.Clamp(r.Normal(1.0, 0.22), 0.52, 1.6);
+        double ratio = churner ? r.Uniform(0.1, 0.49) : Math.Clamp(r.LogNormal(0, 0.35), 0.52, 2.5);
         double assets = Math.Round(assets3m * ratio, 2);
-        double depositShare = r.Uniform(0.6, 0.95);
+        double depositShare = r.Uniform(0.35, 0.95);
         double deposits = assets * depositShare;
         double currentShare = r.Uniform(0.45, 0.8);
         row.Set(_deposits, Math.Round(deposits, 2));
@@ -153,7 +155,7 @@ internal sealed class ChurnStory : ISyntheticStory
         row.Set(_wealthGuaranteed, Math.Round(guaranteed, 2));
         row.Set(_wealthFloating, Math.Round(wealth - guaranteed, 2));
         // Loans and bills do not move with churn: they anchor the company's scale for a model.
-        double loans = r.Bernoulli(0.4) ? Math.Round(assets3m * r.LogNormal(0, 0.5), 2) : 0;
+        double loans = r.Bernoulli(0.4) ? Math.Round(assets3m * r.LogNormal(0, 0.9), 2) : 0;
         row.Set(_loans, loans);
         row.Set(_discount, r.Bernoulli(0.15) ? Math.Round(assets3m * r.Uniform(0.05, 0.4), 2) : 0);
         row.Set(_bills, r.Bernoulli(0.2) ? Math.Round(assets3m * r.Uniform(0.05, 0.5), 2) : 0);
@@ -161,9 +163,10 @@ internal sealed class ChurnStory : ISyntheticStory
         int etc = r.Bernoulli(0.3) ? r.Poisson(10 * sizeFactor * activity) : 0;
         row.Set(_etcCount, etc);
         row.Set(_etcAmount, Math.Round(etc * r.LogNormal(Math.Log(300), 0.4), 2));
-        // Leaving customers move money to other banks.
-        int interbank = r.Poisson(2 * sizeFactor) + (churner ? 1 + r.Poisson(3) : 0);
-        double outflow = churner ? assets3m * (1 - ratio) * r.Uniform(0.4, 1.0) : 0;
+        // Some leaving customers move money to other banks; healthy ones sometimes pay large sums out too.
+        bool movesOut = churner ? r.Bernoulli(0.5) : r.Bernoulli(0.2);
+        int interbank = r.Poisson(2 * sizeFactor) + (movesOut ? 1 + r.Poisson(2) : 0);
+        double outflow = !movesOut ? 0 : churner ? assets3m * (1 - ratio) * r.Uniform(0.2, 0.8) : assets3m * r.Uniform(0.1, 0.6);
         row.Set(_interbankCount, interbank);
         row.Set(_interbankAmount, Math.Round(interbank * 20_000 * r.LogNormal(0, 0.6) * (1 + sizeFactor / 4) + outflow, 2));
         int counter = r.Poisson(4 * sizeFactor * activity + (churner ? 2 : 0));

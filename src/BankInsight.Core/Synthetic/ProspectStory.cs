@@ -29,7 +29,7 @@ internal sealed class ProspectStory : ISyntheticStory
         double lambda = c.MonthlyRate;
         int count1m = r.Poisson(lambda * r.LogNormal(0, 0.35));
         int count3m = r.Poisson(3 * lambda * r.LogNormal(0, 0.2));
-        int count1y = r.Poisson(12 * lambda * r.LogNormal(0, 0.1));
+        int count1y = r.Poisson(12 * lambda * r.LogNormal(0, 0.3));
         row.Set(_count1m, count1m);
         row.Set(_count3m, count3m);
         row.Set(_count1y, count1y);
@@ -37,8 +37,8 @@ internal sealed class ProspectStory : ISyntheticStory
         row.Set(_amount1m, Math.Round(count1m * c.Ticket * r.LogNormal(0, 0.3), 2));
         row.Set(_amount3m, Math.Round(count3m * c.Ticket * r.LogNormal(0, 0.2), 2));
         row.Set(_amount1y, Math.Round(count1y * c.Ticket * r.LogNormal(0, 0.1), 2));
-        row.Set(_avgCount, Math.Round(lambda * r.LogNormal(0, 0.15), 2));
-        row.Set(_avgAmount, Math.Round(lambda * c.Ticket * r.LogNormal(0, 0.15), 2));
+        row.Set(_avgCount, Math.Round(lambda * r.LogNormal(0, 0.25), 2));
+        row.Set(_avgAmount, Math.Round(lambda * c.Ticket * r.LogNormal(0, 0.25), 2));
         row.SetText(_registered, ChineseNames.Address(r, c.RegisteredCity));
         row.SetText(_business, ChineseNames.Address(r, c.BusinessCity));
         writer.Write(row);
