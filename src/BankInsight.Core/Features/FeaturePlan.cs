@@ -17,6 +17,8 @@ public enum FeatureTransform
     DateSigned,
     /// <summary>Months from the date to the plan's reference date; missing when the date is empty.</summary>
     DateMonthsSince,
+    /// <summary>A number the job computes from another source (e.g. relation counts from the relation file), supplied by name.</summary>
+    Supplied,
 }
 
 /// <summary>One feature of a plan.</summary>
@@ -99,8 +101,18 @@ public sealed class FeaturePlan
         return new DateOnly(d.Year, d.Month, DateTime.DaysInMonth(d.Year, d.Month));
     }
 
-    /// <summary>Makes the feature matrix of <paramref name="data"/>, warning about what it had to fill in.</summary>
-    public FeatureMatrix Apply(CustomerDataSet data, IOperationSink sink)
+    /// <summary>The same plan measuring dates to another month's end (a later file's data month).</summary>
+    public FeaturePlan WithReferenceDate(DateOnly? referenceDate) =>
+        referenceDate is null || !Features.Any(f => f.Transform == FeatureTransform.DateMonthsSince) ? this : new FeaturePlan(Features, referenceDate);
+
+    /// <summary>The plan with <paramref name="extra"/> features appended.</summary>
+    public FeaturePlan With(IEnumerable<FeatureSpec> extra) => new([.. Features, .. extra], ReferenceDate);
+
+    /// <summary>
+    /// Makes the feature matrix of <paramref name="data"/>, warning about what it had to fill in.
+    /// <paramref name="supplied"/> holds the values of <see cref="FeatureTransform.Supplied"/> features by name.
+    /// </summary>
+    public FeatureMatrix Apply(CustomerDataSet data, IOperationSink sink, IReadOnlyDictionary<string, double[]>? supplied = null)
     {
         var columns = new FeatureColumn[Features.Count];
         int n = data.RowCount;
@@ -108,6 +120,19 @@ public sealed class FeaturePlan
         for (int f = 0; f < Features.Count; f++)
         {
             var spec = Features[f];
+            if (spec.Transform == FeatureTransform.Supplied)
+            {
+                if (supplied is not null && supplied.TryGetValue(spec.Name, out var values) && values.Length == n)
+                {
+                    columns[f] = FeatureColumn.Numeric(spec.Name, values);
+                }
+                else
+                {
+                    if (warnedMissing.Add(spec.Name)) sink.Warning($"Feature '{spec.Name}' was not supplied for {data.Source}; the model treats it as unknown for every row.");
+                    columns[f] = FeatureColumn.Numeric(spec.Name, Filled(n, double.NaN));
+                }
+                continue;
+            }
             var source = data.Find(spec.Column);
             if (source is null && warnedMissing.Add(spec.Column))
                 sink.Warning($"Column '{spec.Column}' is missing or empty in {data.Source}; the model treats it as unknown for every row.");

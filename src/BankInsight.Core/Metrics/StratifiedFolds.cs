@@ -26,6 +26,31 @@ public static class StratifiedFolds
         return assignment;
     }
 
+    /// <summary>
+    /// A stratified hold-out: <paramref name="fraction"/> of each class (rounded) goes to the
+    /// held-out set, chosen by <paramref name="seed"/>; both sets are returned in row order.
+    /// </summary>
+    public static (int[] Train, int[] HeldOut) HoldOut(ReadOnlySpan<bool> labels, double fraction, int seed) =>
+        HoldOut(labels, fraction, SeededRandom.ForStream(unchecked((ulong)seed), 0x401D, 0));
+
+    internal static (int[] Train, int[] HeldOut) HoldOut(ReadOnlySpan<bool> labels, double fraction, SeededRandom random)
+    {
+        var held = new bool[labels.Length];
+        foreach (bool cls in new[] { false, true })
+        {
+            var rows = new List<int>();
+            for (int i = 0; i < labels.Length; i++) if (labels[i] == cls) rows.Add(i);
+            var shuffled = rows.ToArray();
+            random.Shuffle(shuffled.AsSpan());
+            int take = (int)Math.Round(shuffled.Length * fraction);
+            for (int i = 0; i < take; i++) held[shuffled[i]] = true;
+        }
+        var train = new List<int>(labels.Length);
+        var heldOut = new List<int>();
+        for (int i = 0; i < labels.Length; i++) (held[i] ? heldOut : train).Add(i);
+        return (train.ToArray(), heldOut.ToArray());
+    }
+
     /// <summary>The rows of fold <paramref name="fold"/> (test) and the rest (train), in row order.</summary>
     public static (int[] Train, int[] Test) Split(int[] assignment, int fold)
     {

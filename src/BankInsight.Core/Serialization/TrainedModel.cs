@@ -58,12 +58,19 @@ public sealed class TrainedModel
     /// <summary>Where it was loaded from, or null for a model made in this session.</summary>
     public string? Source { get; private init; }
 
-    /// <summary>Probabilities for every row of <paramref name="data"/> (checked against the model's schema first).</summary>
-    public double[] PredictProbabilities(CustomerDataSet data, IOperationSink sink, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The feature matrix of <paramref name="data"/> as this model needs it (schema checked first);
+    /// dates are measured to <paramref name="referenceDate"/> when given (the scoring file's data month).
+    /// </summary>
+    public FeatureMatrix Features(CustomerDataSet data, IOperationSink sink, DateOnly? referenceDate = null, IReadOnlyDictionary<string, double[]>? supplied = null)
     {
         CheckSchema(data.Schema);
-        return Logistic.Probabilities(Classifier.PredictRaw(Plan.Apply(data, sink), cancellationToken));
+        return Plan.WithReferenceDate(referenceDate).Apply(data, sink, supplied);
     }
+
+    /// <summary>Probabilities for every row of <paramref name="data"/> (checked against the model's schema first).</summary>
+    public double[] PredictProbabilities(CustomerDataSet data, IOperationSink sink, CancellationToken cancellationToken = default) =>
+        Logistic.Probabilities(Classifier.PredictRaw(Features(data, sink), cancellationToken));
 
     /// <summary>Refuses data read with a schema other than the training one.</summary>
     public void CheckSchema(BankSchema schema)

@@ -50,7 +50,7 @@ public sealed class GbdtTrainer(GbdtOptions? options = null) : IBinaryTrainer
             || (o.EarlyStopping == EarlyStopping.Auto && (validation is not null || features.RowCount >= 1_000));
         if (stopEarly && validation is null)
         {
-            var (trainRows, validRows) = HoldOut(labels, o.ValidationFraction, seed);
+            var (trainRows, validRows) = StratifiedFolds.HoldOut(labels, o.ValidationFraction, SeededRandom.ForStream(seed, ValidationStream, 0));
             validation = (features.Select(validRows), validRows.Select(r => labels[r]).ToArray());
             train = features.Select(trainRows);
             trainLabels = trainRows.Select(r => labels[r]).ToArray();
@@ -233,22 +233,5 @@ public sealed class GbdtTrainer(GbdtOptions? options = null) : IBinaryTrainer
             total += weights[i];
         }
         return loss / total;
-    }
-
-    /// <summary>Stratified hold-out: the validation rows and the rest, both in row order.</summary>
-    internal static (int[] Train, int[] Valid) HoldOut(bool[] labels, double fraction, ulong seed)
-    {
-        var random = SeededRandom.ForStream(seed, ValidationStream, 0);
-        var isValid = new bool[labels.Length];
-        foreach (bool cls in new[] { false, true })
-        {
-            var rows = Enumerable.Range(0, labels.Length).Where(i => labels[i] == cls).ToArray();
-            random.Shuffle(rows.AsSpan());
-            int take = (int)Math.Round(rows.Length * fraction);
-            for (int i = 0; i < take; i++) isValid[rows[i]] = true;
-        }
-        var train = Enumerable.Range(0, labels.Length).Where(i => !isValid[i]).ToArray();
-        var valid = Enumerable.Range(0, labels.Length).Where(i => isValid[i]).ToArray();
-        return (train, valid);
     }
 }
