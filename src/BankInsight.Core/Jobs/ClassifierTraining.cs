@@ -1,0 +1,127 @@
+using System.Globalization;
+using BankInsight.Common;
+using BankInsight.Data;
+using BankInsight.Features;
+using BankInsight.Learners;
+using BankInsight.Metrics;
+using BankInsight.Results;
+using BankInsight.Serialization;
+
+namespace BankInsight.Jobs;
+
+/// <summary>What a job hands to <see cref="ClassifierTraining"/>.</summary>
+internal sealed record TrainingInput(
+    string Job,
+    CustomerDataSet Data,
+    FeaturePlan Plan,
+    IReadOnlyDictionary<string, double[]>? Supplied,
+    bool?[] Labels,
+    int UnlabelledRows,
+    ModelAlgorithm Algorithm,
+    GbdtOptions Gbdt,
+    LogisticRegressionOptions Logistic,
+    double HoldOutFraction,
+    int Seed,
+    Dictionary<string, string> Settings,
+    string? OutFile);
+
+/// <summary>
+/// The training steps every classification job shares: keep the labelled rows, hold out a
+/// stratified share for honest metrics, fit, choose the decision threshold on the held-out
+/// rows (maximum F1), and package the model with its settings and metrics.
+/// </summary>
+internal static class ClassifierTraining
+{
+    public const int MinimumLabelledRows = 30;
+
+    public static ModelTrainingResult Train(TrainingInput input, IOperationSink sink, CancellationToken cancellationToken)
+    {
+        if (input.HoldOutFraction is <= 0 or >= 0.5)
+            throw new BankInsightException(ErrorIds.ParameterInvalid, ErrorKind.InvalidArgument, $"HoldOutFraction must be in (0, 0.5) (got {input.HoldOutFraction}).", input.HoldOutFraction);
+        var labelledRows = Enumerable.Range(0, input.Labels.Length).Where(i => input.Labels[i] is not null).ToArray();
+        var labels = labelledRows.Select(i => input.Labels[i]!.Value).ToArray();
+        int positives = labels.Count(l => l);
+        if (labelledRows.Length < MinimumLabelledRows || positives == 0 || positives == labels.Length)
+            throw new BankInsightException(ErrorIds.TrainingDataInvalid, ErrorKind.InvalidOperation,
+                $"Cannot train a {input.Job} model on {input.Data.Source}: {labelledRows.Length:N0} labelled rows of which {positives:N0} positive. A model needs at least {MinimumLabelledRows} labelled rows and both outcomes.",
+                input.Data.Source);
+
+        var all = input.Plan.Apply(input.Data, sink, input.Supplied).Select(labelledRows);
+        var (trainRows, heldRows) = StratifiedFolds.HoldOut(labels, input.HoldOutFraction, input.Seed);
+        var trainX = all.Select(trainRows);
+        var trainY = trainRows.Select(r => labels[r]).ToArray();
+        var heldX = all.Select(heldRows);
+        var heldY = heldRows.Select(r => labels[r]).ToArray();
+        sink.Verbose($"{input.Job}: {labelledRows.Length:N0} labelled rows ({positives:N0} positive, {input.UnlabelledRows:N0} without a label); training on {trainRows.Length:N0}, holding out {heldRows.Length:N0} for the metrics.");
+
+        IBinaryTrainer trainer = input.Algorithm == ModelAlgorithm.Gbdt
+            ? new GbdtTrainer(input.Gbdt with { Seed = input.Seed })
+            : new LogisticRegressionTrainer(input.Logistic);
+        var classifier = trainer.Fit(trainX, trainY, null, sink, cancellationToken);
+        var probabilities = Logistic.Probabilities(classifier.PredictRaw(heldX, cancellationToken));
+        double threshold = Thresholds.MaxF1(probabilities, heldY);
+        var heldOut = BinaryEvaluation.Evaluate(probabilities, heldY, threshold);
+        sink.Verbose($"{input.Job}: held-out ROC-AUC {heldOut.RocAuc:F4}, PR-AUC {heldOut.PrAuc:F4}; decision threshold {threshold:F4} (maximum F1 {heldOut.F1:F3}).");
+
+        var settings = new Dictionary<string, string>(input.Settings, StringComparer.Ordinal)
+        {
+            ["decision_threshold"] = threshold.ToString("R", CultureInfo.InvariantCulture),
+            ["seed"] = input.Seed.ToString(CultureInfo.InvariantCulture),
+        };
+        var metrics = new Dictionary<string, double>(StringComparer.Ordinal)
+        {
+            ["roc_auc"] = heldOut.RocAuc, ["pr_auc"] = heldOut.PrAuc, ["log_loss"] = heldOut.LogLoss,
+            ["precision"] = heldOut.Precision, ["recall"] = heldOut.Recall, ["f1"] = heldOut.F1,
+            ["positive_rate"] = (double)positives / labels.Length, ["training_rows"] = trainRows.Length, ["held_out_rows"] = heldRows.Length,
+        };
+        var model = new TrainedModel(input.Job, input.Data.Schema.Name, input.Data.Schema.Fingerprint, input.Plan, classifier, settings, metrics);
+        if (input.OutFile is not null)
+        {
+            model.Save(input.OutFile);
+            sink.Verbose($"{input.Job}: model written to {input.OutFile}.");
+        }
+        var importance = classifier.Importance();
+        return new ModelTrainingResult
+        {
+            Job = input.Job,
+            Algorithm = classifier.Kind,
+            Path = input.OutFile,
+            LabelledRows = labelledRows.Length,
+            UnlabelledRows = input.UnlabelledRows,
+            TrainingRows = trainRows.Length,
+            HeldOutRows = heldRows.Length,
+            PositiveRate = (double)positives / labels.Length,
+            RocAuc = heldOut.RocAuc,
+            PrAuc = heldOut.PrAuc,
+            Threshold = threshold,
+            Precision = heldOut.Precision,
+            Recall = heldOut.Recall,
+            F1 = heldOut.F1,
+            Iterations = classifier.Report.Iterations,
+            Features = classifier.FeatureNames.Count,
+            TopFeatures = string.Join("; ", importance.Take(5).Select(i => i.Feature)),
+            Evaluation = ClassifierEvaluation.From(input.Job, "held-out", input.Data.Source, heldOut, input.UnlabelledRows),
+            Model = model,
+        };
+    }
+
+    /// <summary>The model's decision threshold, unless the caller overrides it.</summary>
+    public static double DecisionThreshold(TrainedModel model, double? overrideThreshold)
+    {
+        if (overrideThreshold is double t)
+        {
+            if (t is <= 0 or >= 1)
+                throw new BankInsightException(ErrorIds.ParameterInvalid, ErrorKind.InvalidArgument, $"ProbabilityThreshold must be in (0, 1) (got {t}).", t);
+            return t;
+        }
+        return model.SettingOr("decision_threshold", 0.5);
+    }
+
+    /// <summary>"feature (+0.82); feature (−0.31)" for the strongest contributions of one explained row.</summary>
+    public static (string Text, IReadOnlyList<(string Feature, double Contribution)> Top) Drivers(Contributions explained, int index, int count)
+    {
+        var top = explained.Top(index, count);
+        string text = string.Join("; ", top.Select(t => $"{t.Feature} ({t.Contribution.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture)})"));
+        return (text, top);
+    }
+}

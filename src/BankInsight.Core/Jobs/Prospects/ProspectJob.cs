@@ -1,0 +1,238 @@
+using System.Globalization;
+using BankInsight.Common;
+using BankInsight.Data;
+using BankInsight.Data.Columns;
+using BankInsight.Features;
+using BankInsight.Learners;
+using BankInsight.Results;
+using BankInsight.Serialization;
+
+namespace BankInsight.Jobs.Prospects;
+
+/// <summary>How to train a prospect model.</summary>
+public sealed class ProspectTrainingRequest(CustomerDataSet prospects, CustomerDataSet? relations)
+{
+    /// <summary>The prospect file (schema CorporateProspect).</summary>
+    public CustomerDataSet Prospects { get; } = prospects;
+
+    /// <summary>The relation file (schema ProspectRelation), or null to train without relation features.</summary>
+    public CustomerDataSet? Relations { get; } = relations;
+
+    /// <summary>What counts as a prospect.</summary>
+    public ProspectDefinition Definition { get; init; } = new();
+
+    /// <summary>Learner.</summary>
+    public ModelAlgorithm Algorithm { get; init; } = ModelAlgorithm.Gbdt;
+
+    /// <summary>Seed for the hold-out split and the learner.</summary>
+    public int Seed { get; init; } = 42;
+
+    /// <summary>Share of labelled rows held out for the metrics and the threshold.</summary>
+    public double HoldOutFraction { get; init; } = 0.2;
+
+    /// <summary>Trees hyper-parameters.</summary>
+    public GbdtOptions Gbdt { get; init; } = new();
+
+    /// <summary>Logistic regression hyper-parameters.</summary>
+    public LogisticRegressionOptions Logistic { get; init; } = new();
+
+    /// <summary>Where to save the model, or null.</summary>
+    public string? OutFile { get; init; }
+}
+
+/// <summary>How to find prospects with a model.</summary>
+public sealed class ProspectSearchRequest(CustomerDataSet prospects, CustomerDataSet? relations, TrainedModel model)
+{
+    /// <summary>The prospect file.</summary>
+    public CustomerDataSet Prospects { get; } = prospects;
+
+    /// <summary>The relation file, or null.</summary>
+    public CustomerDataSet? Relations { get; } = relations;
+
+    /// <summary>The prospect model.</summary>
+    public TrainedModel Model { get; } = model;
+
+    /// <summary>Address keyword (default 广东); empty or null turns the filter off.</summary>
+    public string? Region { get; init; } = RegionFilter.DefaultRegion;
+
+    /// <summary>Emit every scored company in the region, not only predicted prospects.</summary>
+    public bool IncludeAll { get; init; }
+
+    /// <summary>Also emit the related parties of predicted prospects that are not yet our customers.</summary>
+    public bool ExpandRelations { get; init; }
+
+    /// <summary>Overrides the model's decision threshold.</summary>
+    public double? ProbabilityThreshold { get; init; }
+
+    /// <summary>What counts as a prospect, for <see cref="ProspectResult.MeetsDefinition"/> (the model's by default).</summary>
+    public ProspectDefinition? Definition { get; init; }
+
+    /// <summary>Drivers per company (0 = none).</summary>
+    public int Drivers { get; init; } = 3;
+}
+
+/// <summary>
+/// Upstream/downstream prospects (SPEC "2."): label from the monthly averages, features from
+/// the transaction windows plus the relation file (counts by type, share of our customers and
+/// of loan customers), a region filter on the output, and expansion to the related parties of
+/// strong prospects that are not yet the bank's customers.
+/// </summary>
+public static class ProspectJob
+{
+    /// <summary>The purpose written into prospect models.</summary>
+    public const string Purpose = "prospect";
+
+    private static readonly string[] NotFeatures =
+        [ProspectColumns.Id, ProspectColumns.MonthlyAmount, ProspectColumns.MonthlyCount, ProspectColumns.RegisteredAddress, ProspectColumns.BusinessAddress];
+
+    /// <summary>Trains and (optionally) saves a prospect model; returns it with its held-out metrics.</summary>
+    public static ModelTrainingResult Train(ProspectTrainingRequest request, IOperationSink sink, CancellationToken cancellationToken = default)
+    {
+        var data = request.Prospects;
+        RequireIds(data);
+        var (labels, unlabelled) = ProspectLabels.Make(data, request.Definition, sink);
+        var index = Index(data, request.Relations, sink);
+        var types = index.FrequentTypes();
+        var plan = FeaturePlan.FromData(data, NotFeatures).With(request.Relations is null ? [] : RelationIndex.Specs(types));
+        var settings = new Dictionary<string, string>
+        {
+            ["min_monthly_count"] = request.Definition.MinMonthlyCount.ToString("R", CultureInfo.InvariantCulture),
+            ["min_monthly_amount"] = request.Definition.MinMonthlyAmount.ToString("R", CultureInfo.InvariantCulture),
+            ["relation_types"] = string.Join('|', types),
+            ["uses_relations"] = request.Relations is null ? "false" : "true",
+        };
+        sink.Verbose($"Prospects: {plan.Features.Count} features ({(request.Relations is null ? "no relation file" : $"{types.Count} relation types")}); prospect = monthly count > {request.Definition.MinMonthlyCount} or monthly amount > {request.Definition.MinMonthlyAmount:N0}.");
+        return ClassifierTraining.Train(new TrainingInput(Purpose, data, plan, index.Features(data, types), labels, unlabelled, request.Algorithm,
+            request.Gbdt, request.Logistic, request.HoldOutFraction, request.Seed, settings, request.OutFile), sink, cancellationToken);
+    }
+
+    /// <summary>
+    /// Scores the companies and yields, in file order, the predicted prospects in the region (or
+    /// every company in the region with IncludeAll), then — with ExpandRelations — the related
+    /// parties of those prospects that do not bank with us yet, strongest source first, each once.
+    /// </summary>
+    public static IEnumerable<ProspectResult> Find(ProspectSearchRequest request, IOperationSink sink, CancellationToken cancellationToken = default)
+    {
+        var scored = Score(request, sink, cancellationToken);
+        var prospects = request.Prospects;
+        var ids = prospects.Ids!;
+        var registered = prospects.Find(ProspectColumns.RegisteredAddress) as TextColumn;
+        var business = prospects.Find(ProspectColumns.BusinessAddress) as TextColumn;
+        var definition = request.Definition ?? new ProspectDefinition(
+            request.Model.SettingOr("min_monthly_count", ProspectDefinition.DefaultMinMonthlyCount),
+            request.Model.SettingOr("min_monthly_amount", ProspectDefinition.DefaultMinMonthlyAmount));
+        var count = prospects.Find(ProspectColumns.MonthlyCount) as NumericColumn;
+        var amount = prospects.Find(ProspectColumns.MonthlyAmount) as NumericColumn;
+        var emitted = Enumerable.Range(0, prospects.RowCount)
+            .Where(i => (request.IncludeAll || scored.Probabilities[i] >= scored.Threshold) && RegionFilter.Matches(registered?[i], business?[i], request.Region))
+            .ToArray();
+        sink.Verbose($"Prospects: {scored.Probabilities.Count(p => p >= scored.Threshold):N0} of {prospects.RowCount:N0} companies score at or above {scored.Threshold:F4}; {emitted.Length:N0} emitted after the region filter ({(string.IsNullOrEmpty(request.Region) ? "off" : request.Region)}).");
+        var strong = new List<(int Row, double Score)>();
+        const int block = 1024;
+        for (int start = 0; start < emitted.Length; start += block)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var rows = emitted.AsSpan(start, Math.Min(block, emitted.Length - start)).ToArray();
+            var explained = request.Drivers > 0 ? request.Model.Classifier.Explain(scored.Features, rows, cancellationToken) : null;
+            for (int k = 0; k < rows.Length; k++)
+            {
+                int row = rows[k];
+                string id = ids[row]!;
+                double p = scored.Probabilities[row];
+                var relations = scored.Index.Of(id);
+                if (p >= scored.Threshold) strong.Add((row, p));
+                yield return new ProspectResult
+                {
+                    Source = "Scored",
+                    CustomerId = id,
+                    Score = p,
+                    IsProspect = p >= scored.Threshold,
+                    MeetsDefinition = ProspectLabels.Label(count?[row] ?? double.NaN, amount?[row] ?? double.NaN, definition),
+                    RegisteredAddress = registered?[row],
+                    BusinessAddress = business?[row],
+                    RelatedParties = relations.Count,
+                    RelatedCustomers = relations.Count(r => r.IsCustomer == true),
+                    RelatedLoanCustomers = relations.Count(r => r.HasLoan == true),
+                    Relations = scored.Index.Summary(id),
+                    Drivers = explained is null ? null : ClassifierTraining.Drivers(explained, k, request.Drivers).Text,
+                };
+            }
+        }
+        if (!request.ExpandRelations) yield break;
+        if (request.Relations is null)
+        {
+            sink.Warning("ExpandRelations needs the relation file; no related parties were listed.");
+            yield break;
+        }
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        int listed = 0;
+        foreach (var (row, score) in strong.OrderByDescending(s => s.Score).ThenBy(s => s.Row))
+        {
+            string via = ids[row]!;
+            foreach (var relation in scored.Index.Of(via))
+            {
+                if (relation.IsCustomer != false || relation.RelatedId is null || !seen.Add(relation.RelatedId)) continue;
+                listed++;
+                yield return new ProspectResult
+                {
+                    Source = "Related",
+                    CustomerId = relation.RelatedId,
+                    CustomerName = relation.RelatedName,
+                    Score = score,
+                    IsProspect = true,
+                    ViaCustomerId = via,
+                    RelationType = relation.Type.Length == 0 ? null : relation.Type,
+                };
+            }
+        }
+        sink.Verbose($"Prospects: {listed:N0} related parties of {strong.Count:N0} strong prospects are not yet our customers.");
+    }
+
+    /// <summary>Every company's score (for the runner's scores file), before any region filter.</summary>
+    public static (IReadOnlyList<string> Ids, double[] Probabilities) Scores(ProspectSearchRequest request, IOperationSink sink, CancellationToken cancellationToken = default)
+    {
+        var scored = Score(request, sink, cancellationToken);
+        return (request.Prospects.Ids!.Values.Select(v => v!).ToArray(), scored.Probabilities);
+    }
+
+    /// <summary>Loads the shipped prospect model.</summary>
+    public static TrainedModel LoadShippedModel() => TrainedModel.Load(ShippedModels.Locate(ShippedModels.Prospect), Purpose);
+
+    private sealed record Scored(FeatureMatrix Features, double[] Probabilities, double Threshold, RelationIndex Index);
+
+    private static Scored Score(ProspectSearchRequest request, IOperationSink sink, CancellationToken cancellationToken)
+    {
+        var model = request.Model;
+        if (model.Purpose != Purpose)
+            throw new BankInsightException(ErrorIds.ModelKindMismatch, ErrorKind.InvalidArgument,
+                $"Model {model.Source ?? "(in memory)"} is a {model.Purpose} model; prospect search needs a prospect model.", model.Source);
+        RequireIds(request.Prospects);
+        bool usesRelations = model.Settings.GetValueOrDefault("uses_relations") == "true";
+        if (usesRelations && request.Relations is null)
+            sink.Warning("The prospect model uses relation features but no relation file was given; every company is scored as if its relations were unknown.");
+        var index = Index(request.Prospects, request.Relations, sink);
+        var types = model.Settings.TryGetValue("relation_types", out var t) && t.Length > 0 ? t.Split('|') : [];
+        var features = model.Features(request.Prospects, sink, null, usesRelations && request.Relations is not null ? index.Features(request.Prospects, types) : null);
+        var probabilities = Logistic.Probabilities(model.Classifier.PredictRaw(features, cancellationToken));
+        return new Scored(features, probabilities, ClassifierTraining.DecisionThreshold(model, request.ProbabilityThreshold), index);
+    }
+
+    private static RelationIndex Index(CustomerDataSet prospects, CustomerDataSet? relations, IOperationSink sink)
+    {
+        if (relations is null) return RelationIndex.Empty;
+        var index = RelationIndex.Build(relations);
+        var ids = prospects.Ids!;
+        int matched = 0;
+        for (int i = 0; i < prospects.RowCount; i++) if (index.Of(ids[i]!).Count > 0) matched++;
+        sink.Verbose($"Relations: {index.Rows:N0} rows for {index.Customers:N0} customers; {matched:N0} of {prospects.RowCount:N0} companies have relations.");
+        if (matched == 0 && index.Rows > 0)
+            sink.Warning($"No company of {prospects.Source} appears in the relation file {relations.Source}; are the two files from the same extraction? (Customer ids must match exactly.)");
+        return index;
+    }
+
+    private static void RequireIds(CustomerDataSet data)
+    {
+        if (data.Ids is null)
+            throw new BankInsightException(ErrorIds.FileLayoutInvalid, ErrorKind.InvalidData, $"{data.Source} has no customer id column ({ProspectColumns.Id}).", data.Source);
+    }
+}

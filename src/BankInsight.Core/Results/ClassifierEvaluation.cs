@@ -1,0 +1,91 @@
+using BankInsight.Metrics;
+
+namespace BankInsight.Results;
+
+/// <summary>
+/// How a model did on labelled data: the held-out metrics of a new model, or a later month's
+/// file (Test-ChurnModel, <c>bankinsight churn evaluate --json</c> emit this same object, so
+/// scripts can read either). Flat and scalar for Export-Csv/Export-Excel.
+/// </summary>
+public sealed class ClassifierEvaluation
+{
+    /// <summary>"churn" or "prospect".</summary>
+    public required string Job { get; init; }
+
+    /// <summary>The model file evaluated, or "held-out" for a model's own held-out rows.</summary>
+    public required string Model { get; init; }
+
+    /// <summary>The data evaluated on.</summary>
+    public required string Data { get; init; }
+
+    /// <summary>Rows with a label that were scored.</summary>
+    public int Rows { get; init; }
+
+    /// <summary>Rows that could not be labelled (e.g. zero or missing three-month average) and were left out.</summary>
+    public int UnlabelledRows { get; init; }
+
+    /// <summary>Positive rows among <see cref="Rows"/>.</summary>
+    public int Positives { get; init; }
+
+    /// <summary>Share of positive rows.</summary>
+    public double PositiveRate { get; init; }
+
+    /// <summary>Area under the ROC curve.</summary>
+    public double RocAuc { get; init; }
+
+    /// <summary>Average precision.</summary>
+    public double PrAuc { get; init; }
+
+    /// <summary>Mean log-loss.</summary>
+    public double LogLoss { get; init; }
+
+    /// <summary>Probability at or above which a customer is flagged.</summary>
+    public double Threshold { get; init; }
+
+    /// <summary>Flagged and positive.</summary>
+    public int TruePositives { get; init; }
+
+    /// <summary>Flagged but negative.</summary>
+    public int FalsePositives { get; init; }
+
+    /// <summary>Not flagged and negative.</summary>
+    public int TrueNegatives { get; init; }
+
+    /// <summary>Not flagged but positive.</summary>
+    public int FalseNegatives { get; init; }
+
+    /// <summary>Share of rows flagged correctly either way.</summary>
+    public double Accuracy { get; init; }
+
+    /// <summary>Share of flagged rows that are positive.</summary>
+    public double Precision { get; init; }
+
+    /// <summary>Share of positive rows that were flagged.</summary>
+    public double Recall { get; init; }
+
+    /// <summary>Harmonic mean of precision and recall.</summary>
+    public double F1 { get; init; }
+
+    internal static ClassifierEvaluation From(string job, string model, string data, BinaryEvaluation e, int unlabelled) => new()
+    {
+        Job = job,
+        Model = model,
+        Data = data,
+        Rows = e.Rows,
+        UnlabelledRows = unlabelled,
+        Positives = e.Positives,
+        PositiveRate = e.PositiveRate,
+        RocAuc = e.RocAuc,
+        PrAuc = e.PrAuc,
+        LogLoss = e.LogLoss,
+        Threshold = e.Threshold,
+        TruePositives = e.TruePositives,
+        FalsePositives = e.FalsePositives,
+        TrueNegatives = e.TrueNegatives,
+        FalseNegatives = e.FalseNegatives,
+        Accuracy = e.Accuracy,
+        Precision = e.Precision,
+        Recall = e.Recall,
+        F1 = e.F1,
+    };
+}

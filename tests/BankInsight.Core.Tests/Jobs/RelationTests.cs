@@ -1,0 +1,70 @@
+using BankInsight.Data;
+using BankInsight.Data.Schemas;
+using BankInsight.Jobs.Prospects;
+using BankInsight.Tests.Support;
+
+namespace BankInsight.Tests.Jobs;
+
+public class RelationTests
+{
+    private static CustomerDataSet Relations(string rows) =>
+        TestFiles.LoadText(rows, BuiltInSchemas.Get("ProspectRelation"), new CollectingSink(), name: "rel.del");
+
+    // 法人行号, 客户编号, 上级关系类型, 关系类型, 关联人客户编号, 关联人客户名称, 关联值, 是否我行客户, 关系内容, 是否贷款客户, 关联值2, 营业执照
+    private const string Rows =
+        "\"1000\",\"c1\",\"0300\",\"0301\",\"p1\",\"张三\",0,1,,0,0,\n" +
+        "\"1000\",\"c1\",\"0200\",\"0201\",\"x1\",\"甲公司\",0,0,,1,0,\n" +
+        "\"1000\",\"c1\",\"0300\",\"0301\",\"x2\",\"李四\",0,0,,,0,\n" +
+        "\"1000\",\"c2\",\"0200\",\"0201\",\"x1\",\"甲公司\",0,0,,0,0,\n" +
+        "\"1000\",\"c2\",\"0200\",\"0201\",\"c1\",\"乙公司\",0,1,,1,0,\n";
+
+    [Fact]
+    public void Groups_relations_by_customer_with_their_flags()
+    {
+        var index = RelationIndex.Build(Relations(Rows));
+        Assert.Equal((5, 2), (index.Rows, index.Customers));
+        var c1 = index.Of("c1");
+        Assert.Equal(3, c1.Count);
+        Assert.Equal(new Relation("0201", "x1", "甲公司", false, true), c1[1]);
+        Assert.Null(c1[2].HasLoan); // empty flag stays unknown
+        Assert.Empty(index.Of("nobody"));
+        Assert.Equal("0301×2; 0201×1", index.Summary("c1"));
+    }
+
+    [Fact]
+    public void Features_count_parties_by_type_and_the_known_shares()
+    {
+        var index = RelationIndex.Build(Relations(Rows));
+        var prospects = TestFiles.LoadText("\"c1\",1,1,1,1,1,1,1,1,1,\"广东\",\"广东\"\n\"c2\",1,1,1,1,1,1,1,1,1,\"广东\",\"广东\"\n\"c3\",1,1,1,1,1,1,1,1,1,\"湖南\",\"湖南\"\n",
+            BuiltInSchemas.Get("CorporateProspect"), new CollectingSink());
+        var features = index.Features(prospects, ["0301", "0201"]);
+        Assert.Equal([3.0, 2.0, 0.0], features[RelationIndex.CountFeature]);
+        Assert.Equal(1.0 / 3, features[RelationIndex.CustomerShareFeature][0], 12);
+        Assert.Equal(0.5, features[RelationIndex.CustomerShareFeature][1]);
+        Assert.True(double.IsNaN(features[RelationIndex.CustomerShareFeature][2])); // no relations: unknown, not 0
+        Assert.Equal(0.5, features[RelationIndex.LoanShareFeature][0]); // x2's loan flag is unknown: 1 of 2 known
+        Assert.Equal([2.0, 0.0, 0.0], features[RelationIndex.TypeFeaturePrefix + "0301"]);
+        Assert.Equal([1.0, 2.0, 0.0], features[RelationIndex.TypeFeaturePrefix + "0201"]);
+    }
+
+    [Fact]
+    public void Frequent_types_need_enough_rows()
+    {
+        var rows = string.Concat(Enumerable.Range(0, 200).Select(i => $"\"1000\",\"c{i % 50}\",,\"{(i < 150 ? "0301" : i < 196 ? "0201" : "9999")}\",\"r{i}\",\"n\",0,0,,0,0,\n"));
+        var types = RelationIndex.Build(Relations(rows)).FrequentTypes();
+        Assert.Equal(["0301", "0201"], types); // 9999 has 4 rows: below the minimum of 5
+    }
+
+    [Theory]
+    [InlineData("广东省东莞市南城街道", null, "广东", true)]
+    [InlineData("湖南省长沙市", "广东省深圳市南山区", "广东", true)]
+    [InlineData("湖南省长沙市", "湖南省长沙市", "广东", false)]
+    [InlineData(null, null, "广东", false)]
+    [InlineData("湖南省长沙市", null, "", true)]
+    [InlineData("湖南省长沙市", null, null, true)]
+    [InlineData("广东省", null, "东莞", false)]
+    public void Region_filter_matches_registered_or_business_address(string? registered, string? business, string? keyword, bool expected)
+    {
+        Assert.Equal(expected, RegionFilter.Matches(registered, business, keyword));
+    }
+}
