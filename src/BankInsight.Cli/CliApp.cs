@@ -30,6 +30,9 @@ internal static class CliApp
         root.Subcommands.Add(SchemaCommand.Create(context));
         root.Subcommands.Add(ValidateCommand.Create(context));
         root.Subcommands.Add(SamplesCommand.Create(context));
+        root.Subcommands.Add(ChurnCommand.Create(context));
+        root.Subcommands.Add(ProspectCommand.Create(context));
+        root.Subcommands.Add(ModelsCommand.Create(context));
         var bench = new Command("bench", "Benchmarks beside the peer figures of PERFORMANCE.md (not tests: times depend on the machine's load).");
         bench.Subcommands.Add(Bench.BenchLearnersCommand.Create(context));
         root.Subcommands.Add(bench);

@@ -28,7 +28,7 @@ internal sealed class DataFileOptions
         command.Options.Add(RejectPath);
     }
 
-    public DataLoadOptions Build(ParseResult parse, BankSchema schema)
+    public DataLoadOptions Build(ParseResult parse, BankSchema schema, bool withRejectPath = true)
     {
         string delimiter = parse.GetValue(Delimiter)!;
         if (delimiter == "\\t" || delimiter == "tab") delimiter = "\t";
@@ -40,7 +40,7 @@ internal sealed class DataFileOptions
             Delimiter = delimiter[0],
             Header = parse.GetValue(Header) switch { "yes" => HeaderMode.Present, "no" => HeaderMode.Absent, _ => HeaderMode.Auto },
             DuplicateIds = parse.GetValue(DuplicateIds) == "keep" ? DuplicateIdPolicy.Keep : DuplicateIdPolicy.Reject,
-            RejectPath = parse.GetValue(RejectPath),
+            RejectPath = withRejectPath ? parse.GetValue(RejectPath) : null,
         };
     }
 }

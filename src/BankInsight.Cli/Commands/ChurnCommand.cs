@@ -1,0 +1,146 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using BankInsight.Jobs;
+using BankInsight.Jobs.Churn;
+using BankInsight.ResultFiles;
+using BankInsight.Results;
+
+namespace BankInsight.Cli;
+
+/// <summary><c>bankinsight churn train | evaluate | predict</c>: corporate churn early warning.</summary>
+internal static class ChurnCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var churn = new Command("churn", "Corporate churn early warning (流失客户预警).");
+        churn.Subcommands.Add(Train(context));
+        churn.Subcommands.Add(Evaluate(context));
+        churn.Subcommands.Add(Predict(context));
+        return churn;
+    }
+
+    private static Option<string> InputPath() => new("--input_data_path") { Description = "The churn file (.del or .csv).", Required = true };
+
+    private static Command Train(CliContext context)
+    {
+        var input = InputPath();
+        var model = new Option<string>("--model") { Description = "Where to write the model.", Required = true };
+        var threshold = new Option<double>("--threshold") { Description = "Decline that counts as churn (default 0.5: assets more than halved).", DefaultValueFactory = _ => ChurnLabels.DefaultDeclineThreshold };
+        var algorithm = new Option<string>("--algorithm") { Description = "gbdt (default) or logistic.", DefaultValueFactory = _ => "gbdt" };
+        algorithm.AcceptOnlyFromAmong("gbdt", "logistic");
+        var seed = new Option<int>("--seed") { Description = "Seed (default 42).", DefaultValueFactory = _ => 42 };
+        var json = new Option<bool>("--json") { Description = "Print the training result as JSON." };
+        var job = new JobInput(Data.Schemas.BuiltInSchemas.CorporateChurn);
+        var command = new Command("train", "Train a churn model on a labelled month and write it.") { input, model, threshold, algorithm, seed, json };
+        job.AddTo(command, dataMonth: true);
+        return command.WithAction(context, parse =>
+        {
+            var data = job.Load(parse, context, parse.GetValue(input)!);
+            var result = ChurnJob.Train(new ChurnTrainingRequest(data)
+            {
+                DeclineThreshold = parse.GetValue(threshold),
+                Algorithm = ModelAlgorithms.Parse(parse.GetValue(algorithm)!),
+                DataMonth = job.Month(parse),
+                Seed = parse.GetValue(seed),
+                OutFile = parse.GetValue(model),
+            }, context.Sink(parse), context.Cancel);
+            if (parse.GetValue(json)) context.Out.WriteLine(JsonOutput.Serialize(result));
+            else TrainingSummary.Write(context.Out, result);
+            return job.ExitCode;
+        });
+    }
+
+    private static Command Evaluate(CliContext context)
+    {
+        var input = InputPath();
+        var model = new Option<string?>("--model") { Description = "The churn model (default: the shipped customer_losing)." };
+        var threshold = new Option<double?>("--threshold") { Description = "Decline that counts as churn (default: the model's)." };
+        var json = new Option<bool>("--json") { Description = "Print the metrics as JSON (the same object Test-ChurnModel returns)." };
+        var job = new JobInput(Data.Schemas.BuiltInSchemas.CorporateChurn);
+        var command = new Command("evaluate", "Evaluate a churn model on a labelled file, typically a later month.") { input, model, threshold, json };
+        job.AddTo(command, dataMonth: true);
+        return command.WithAction(context, parse =>
+        {
+            var trained = JobInput.LoadModel(parse.GetValue(model), ShippedModels.Churn, ChurnJob.Purpose);
+            var data = job.Load(parse, context, parse.GetValue(input)!);
+            var evaluation = ChurnJob.Evaluate(trained, data, context.Sink(parse), parse.GetValue(threshold), job.Month(parse), context.Cancel);
+            if (parse.GetValue(json)) context.Out.WriteLine(JsonOutput.Serialize(evaluation));
+            else TrainingSummary.Write(context.Out, evaluation);
+            return job.ExitCode;
+        });
+    }
+
+    private static Command Predict(CliContext context)
+    {
+        var input = InputPath();
+        var output = new Option<string>("--output_data_path") { Description = "Result file: one \"客户编号\" line per predicted churner.", Required = true };
+        var model = new Option<string?>("--model") { Description = "The churn model (default: the shipped customer_losing)." };
+        var scores = new Option<string?>("--scores_path") { Description = "Also write every scored customer as \"客户编号\",probability." };
+        var probability = new Option<double?>("--probability_threshold") { Description = "Flag customers at or above this probability (default: the model's threshold)." };
+        var job = new JobInput(Data.Schemas.BuiltInSchemas.CorporateChurn);
+        var command = new Command("predict", "Score a month with a churn model and write the warning list.") { input, output, model, scores, probability };
+        job.AddTo(command, dataMonth: true);
+        return command.WithAction(context, parse =>
+        {
+            var trained = JobInput.LoadModel(parse.GetValue(model), ShippedModels.Churn, ChurnJob.Purpose);
+            var data = job.Load(parse, context, parse.GetValue(input)!);
+            var request = new ChurnPredictionRequest(data, trained)
+            {
+                IncludeAll = true,
+                Drivers = 0,
+                ProbabilityThreshold = parse.GetValue(probability),
+                DataMonth = job.Month(parse),
+            };
+            using var churners = new BankResultWriter(parse.GetValue(output)!);
+            using var scoreFile = parse.GetValue(scores) is { } s ? new BankResultWriter(s) : null;
+            int scored = 0;
+            foreach (var p in ChurnJob.Predict(request, context.Sink(parse), context.Cancel))
+            {
+                scored++;
+                if (p.IsChurn) churners.WriteLine(p.ToResultFields());
+                scoreFile?.WriteLine(ResultField.FromText(p.CustomerId), ResultField.FromNumber(p.Probability, 6));
+            }
+            churners.Commit();
+            scoreFile?.Commit();
+            context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"scored {scored:N0} customers; {churners.LinesWritten:N0} predicted to churn, written to {churners.Path}{(scoreFile is null ? "" : $"; scores in {scoreFile.Path}")}"));
+            return job.ExitCode;
+        });
+    }
+}
+
+/// <summary>JSON as the runner prints it: property names exactly as on the PowerShell objects; NaN as "NaN".</summary>
+internal static class JsonOutput
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = true,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
+}
+
+/// <summary>Human summaries of training and evaluation results.</summary>
+internal static class TrainingSummary
+{
+    public static void Write(TextWriter output, ModelTrainingResult r)
+    {
+        output.WriteLine($"{r.Job} model ({r.Algorithm}) written to {r.Path}");
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"labelled rows:   {r.LabelledRows:N0} ({r.UnlabelledRows:N0} without a label), positive rate {r.PositiveRate:P1}"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"held out:        {r.HeldOutRows:N0} rows: ROC-AUC {r.RocAuc:F4}, PR-AUC {r.PrAuc:F4}"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"threshold:       {r.Threshold:F4} (max F1 {r.F1:F3}, precision {r.Precision:F3}, recall {r.Recall:F3})"));
+        output.WriteLine($"model:           {r.Features} features, {r.Iterations} {(r.Algorithm == "gbdt" ? "trees" : "iterations")}; top: {r.TopFeatures}");
+    }
+
+    public static void Write(TextWriter output, ClassifierEvaluation e)
+    {
+        output.WriteLine($"{e.Job} model {e.Model} on {e.Data}");
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rows:       {e.Rows:N0} labelled ({e.UnlabelledRows:N0} without a label), positive rate {e.PositiveRate:P1}"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ROC-AUC:    {e.RocAuc:F4}   PR-AUC: {e.PrAuc:F4}   log-loss: {e.LogLoss:F4}"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"threshold:  {e.Threshold:F4}: precision {e.Precision:F3}, recall {e.Recall:F3}, F1 {e.F1:F3}, accuracy {e.Accuracy:F3}"));
+        output.WriteLine($"confusion:  TP {e.TruePositives:N0}  FP {e.FalsePositives:N0}  TN {e.TrueNegatives:N0}  FN {e.FalseNegatives:N0}");
+    }
+}

@@ -1,0 +1,47 @@
+using System.CommandLine;
+using BankInsight.Jobs.Churn;
+using BankInsight.Jobs.Prospects;
+using BankInsight.Synthetic;
+
+namespace BankInsight.Cli;
+
+/// <summary>
+/// <c>bankinsight models</c>: rebuilds the shipped default models from synthetic data with fixed
+/// seeds. The same BankInsight build on the same platform gives byte-identical files.
+/// </summary>
+internal static class ModelsCommand
+{
+    /// <summary>Synthetic customers each shipped model is trained on.</summary>
+    public const int ChurnCustomers = 50_000, ProspectCustomers = 30_000;
+
+    public static Command Create(CliContext context)
+    {
+        var output = new Option<string>("--output") { Description = "Folder to write customer_losing and customer_potential to (the repository's models/).", Required = true };
+        var command = new Command("models", "Rebuild the shipped default models from synthetic data (deterministic).") { output };
+        return command.WithAction(context, parse =>
+        {
+            string folder = parse.GetValue(output)!;
+            Directory.CreateDirectory(folder);
+            var sink = context.Sink(parse);
+            foreach (var result in ShippedModelRecipes.Build(folder, sink, context.Cancel))
+                TrainingSummary.Write(context.Out, result);
+            return ExitCodes.Success;
+        });
+    }
+}
+
+/// <summary>The recipes of the shipped models: data, seed and settings (documented in models/README.md).</summary>
+internal static class ShippedModelRecipes
+{
+    public const int Seed = 42;
+
+    public static IEnumerable<Results.ModelTrainingResult> Build(string folder, Common.IOperationSink sink, CancellationToken cancel)
+    {
+        var churnData = SyntheticDataGenerator.GenerateDataSet(new SyntheticDataRequest("CorporateChurn", ModelsCommand.ChurnCustomers) { Seed = Seed }, sink, cancel);
+        yield return ChurnJob.Train(new ChurnTrainingRequest(churnData) { Seed = Seed, OutFile = Path.Combine(folder, Jobs.ShippedModels.Churn) }, sink, cancel);
+
+        var prospects = SyntheticDataGenerator.GenerateDataSet(new SyntheticDataRequest("CorporateProspect", ModelsCommand.ProspectCustomers) { Seed = Seed }, sink, cancel);
+        var relations = SyntheticDataGenerator.GenerateDataSet(new SyntheticDataRequest("ProspectRelation", ModelsCommand.ProspectCustomers) { Seed = Seed }, sink, cancel);
+        yield return ProspectJob.Train(new ProspectTrainingRequest(prospects, relations) { Seed = Seed, OutFile = Path.Combine(folder, Jobs.ShippedModels.Prospect) }, sink, cancel);
+    }
+}

@@ -1,0 +1,117 @@
+using System.CommandLine;
+using System.Globalization;
+using BankInsight.Data.Schemas;
+using BankInsight.Jobs;
+using BankInsight.Jobs.Prospects;
+using BankInsight.ResultFiles;
+
+namespace BankInsight.Cli;
+
+/// <summary><c>bankinsight prospect train | predict</c>: upstream/downstream prospects.</summary>
+internal static class ProspectCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var prospect = new Command("prospect", "Upstream/downstream prospects (上下游潜客推荐).");
+        prospect.Subcommands.Add(Train(context));
+        prospect.Subcommands.Add(Predict(context));
+        return prospect;
+    }
+
+    private sealed class Inputs
+    {
+        public Option<string> Prospects { get; } = new("--input_data_path1") { Description = "The prospect file (.del or .csv).", Required = true };
+        public Option<string?> Relations { get; } = new("--input_data_path2") { Description = "The relation file (recommended: its relation features and the expansion need it)." };
+        public Option<string?> RelationSchema { get; } = new("--schema2") { Description = "Schema of the relation file (default ProspectRelation)." };
+        public JobInput Job { get; } = new(BuiltInSchemas.CorporateProspect);
+
+        public void AddTo(Command command)
+        {
+            command.Options.Add(Prospects);
+            command.Options.Add(Relations);
+            command.Options.Add(RelationSchema);
+            Job.AddTo(command);
+        }
+
+        public (Data.CustomerDataSet Prospects, Data.CustomerDataSet? Relations) Load(ParseResult parse, CliContext context)
+        {
+            var prospects = Job.Load(parse, context, parse.GetValue(Prospects)!);
+            var relations = parse.GetValue(Relations) is { } path
+                ? Job.Load(parse, context, path, parse.GetValue(RelationSchema) ?? BuiltInSchemas.ProspectRelation, withRejectPath: false)
+                : null;
+            if (relations is null) context.Error.WriteLine("warning: no relation file (--input_data_path2): relation features and expansion are not available.");
+            return (prospects, relations);
+        }
+    }
+
+    private static Command Train(CliContext context)
+    {
+        var inputs = new Inputs();
+        var model = new Option<string>("--model") { Description = "Where to write the model.", Required = true };
+        var minCount = new Option<double>("--min_monthly_count") { Description = "A prospect has more monthly transactions than this (default 3).", DefaultValueFactory = _ => ProspectDefinition.DefaultMinMonthlyCount };
+        var minAmount = new Option<double>("--min_monthly_amount") { Description = "…or a monthly amount above this (default 3000000).", DefaultValueFactory = _ => ProspectDefinition.DefaultMinMonthlyAmount };
+        var algorithm = new Option<string>("--algorithm") { Description = "gbdt (default) or logistic.", DefaultValueFactory = _ => "gbdt" };
+        algorithm.AcceptOnlyFromAmong("gbdt", "logistic");
+        var seed = new Option<int>("--seed") { Description = "Seed (default 42).", DefaultValueFactory = _ => 42 };
+        var json = new Option<bool>("--json") { Description = "Print the training result as JSON." };
+        var command = new Command("train", "Train a prospect model and write it.") { model, minCount, minAmount, algorithm, seed, json };
+        inputs.AddTo(command);
+        return command.WithAction(context, parse =>
+        {
+            var (prospects, relations) = inputs.Load(parse, context);
+            var result = ProspectJob.Train(new ProspectTrainingRequest(prospects, relations)
+            {
+                Definition = new ProspectDefinition(parse.GetValue(minCount), parse.GetValue(minAmount)),
+                Algorithm = ModelAlgorithms.Parse(parse.GetValue(algorithm)!),
+                Seed = parse.GetValue(seed),
+                OutFile = parse.GetValue(model),
+            }, context.Sink(parse), context.Cancel);
+            if (parse.GetValue(json)) context.Out.WriteLine(JsonOutput.Serialize(result));
+            else TrainingSummary.Write(context.Out, result);
+            return inputs.Job.ExitCode;
+        });
+    }
+
+    private static Command Predict(CliContext context)
+    {
+        var inputs = new Inputs();
+        var output = new Option<string>("--output_data_path") { Description = "Result file: one \"客户编号\" line per predicted prospect in the region.", Required = true };
+        var model = new Option<string?>("--model") { Description = "The prospect model (default: the shipped customer_potential)." };
+        var scores = new Option<string?>("--scores_path") { Description = "Also write every scored company as \"客户编号\",probability (before the region filter)." };
+        var region = new Option<string>("--region") { Description = "Keep companies whose registered or business address contains this (default 广东; \"\" for all).", DefaultValueFactory = _ => RegionFilter.DefaultRegion };
+        var related = new Option<string?>("--related_path") { Description = "Also write the related parties of predicted prospects that are not yet our customers: \"关联人客户编号\",\"客户编号\",\"关系类型\"." };
+        var probability = new Option<double?>("--probability_threshold") { Description = "Flag companies at or above this probability (default: the model's threshold)." };
+        var command = new Command("predict", "Score companies with a prospect model and write the prospect list.") { output, model, scores, region, related, probability };
+        inputs.AddTo(command);
+        return command.WithAction(context, parse =>
+        {
+            var trained = JobInput.LoadModel(parse.GetValue(model), ShippedModels.Prospect, ProspectJob.Purpose);
+            var (prospects, relations) = inputs.Load(parse, context);
+            var request = new ProspectSearchRequest(prospects, relations, trained)
+            {
+                Region = parse.GetValue(region),
+                ExpandRelations = parse.GetValue(related) is not null && relations is not null,
+                ProbabilityThreshold = parse.GetValue(probability),
+                Drivers = 0,
+            };
+            var sink = context.Sink(parse);
+            using var list = new BankResultWriter(parse.GetValue(output)!);
+            using var relatedFile = parse.GetValue(related) is { } r && relations is not null ? new BankResultWriter(r) : null;
+            foreach (var p in ProspectJob.Find(request, sink, context.Cancel))
+            {
+                if (p.Source == "Scored") list.WriteLine(p.ToResultFields());
+                else relatedFile?.WriteLine(ResultField.FromText(p.CustomerId), ResultField.FromText(p.ViaCustomerId), ResultField.FromText(p.RelationType));
+            }
+            list.Commit();
+            relatedFile?.Commit();
+            if (parse.GetValue(scores) is { } scoresPath)
+            {
+                var (ids, probabilities) = ProspectJob.Scores(request, sink, context.Cancel);
+                BankResultWriter.WriteAll(scoresPath, ids.Select((id, i) => (IReadOnlyList<ResultField>)[ResultField.FromText(id), ResultField.FromNumber(probabilities[i], 6)]));
+            }
+            context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"scored {prospects.RowCount:N0} companies; {list.LinesWritten:N0} prospects in region '{request.Region}' written to {list.Path}{(relatedFile is null ? "" : $"; {relatedFile.LinesWritten:N0} related parties in {relatedFile.Path}")}"));
+            return inputs.Job.ExitCode;
+        });
+    }
+}
