@@ -14,6 +14,11 @@
         'New-SyntheticCustomerData'
         'Get-BankSchema'
         'Export-BankResult'
+        'New-ChurnModel'
+        'Test-ChurnModel'
+        'Invoke-ChurnPrediction'
+        'New-ProspectModel'
+        'Find-Prospect'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
@@ -23,7 +28,7 @@
             Tags         = @('Banking', 'Analytics', 'Churn', 'CrossSelling', 'KMeans', 'AssociationRules', 'GradientBoosting', 'DB2', 'Linux', 'Windows')
             ProjectUri   = 'https://github.com/bankinsight/BankInsight'
             LicenseUri   = 'https://github.com/bankinsight/BankInsight/blob/main/LICENSE'
-            ReleaseNotes = 'See CHANGELOG.md. 0.1.0: data layer (schemas, DEL/CSV reader with per-row rejection, synthetic data, result files).'
+            ReleaseNotes = 'See CHANGELOG.md. 0.1.0: data layer, learning core (gradient-boosted trees, logistic regression, TreeSHAP), corporate churn early warning and upstream/downstream prospects.'
         }
     }
 }

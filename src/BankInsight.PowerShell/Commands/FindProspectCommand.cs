@@ -1,0 +1,96 @@
+using System.Management.Automation;
+using BankInsight.Data;
+using BankInsight.Data.Schemas;
+using BankInsight.Jobs;
+using BankInsight.Jobs.Prospects;
+using BankInsight.PowerShell.Infrastructure;
+using BankInsight.Results;
+
+namespace BankInsight.PowerShell.Commands;
+
+/// <summary>
+/// <para type="synopsis">Finds upstream/downstream prospects among companies and their related parties.</para>
+/// <para type="description">Scores every company with a prospect model, keeps those in the region (registered or business address), and with -ExpandRelations also lists the related parties of strong prospects that are not yet the bank's customers.</para>
+/// </summary>
+[Cmdlet(VerbsCommon.Find, "Prospect", DefaultParameterSetName = PathSet)]
+[OutputType(typeof(ProspectResult))]
+public sealed class FindProspectCommand : BankInsightCmdlet
+{
+    private const string PathSet = "Path";
+    private const string InputObjectSet = "InputObject";
+
+    /// <summary>The prospect file.</summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipelineByPropertyName = true)]
+    [Alias("FullName")]
+    public string Path { get; set; } = "";
+
+    /// <summary>The prospect data set from Import-CustomerData.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
+    public CustomerDataSet? InputObject { get; set; }
+
+    /// <summary>The relation file (recommended: relation features and -ExpandRelations need it).</summary>
+    [Parameter(Position = 1)]
+    public string? RelationPath { get; set; }
+
+    /// <summary>The model: a file path, a model, or New-ProspectModel's output (default: the shipped model).</summary>
+    [Parameter]
+    public object? Model { get; set; }
+
+    /// <summary>Keep companies whose registered or business address contains this (default 广东); '' keeps all.</summary>
+    [Parameter]
+    [AllowEmptyString]
+    public string Region { get; set; } = RegionFilter.DefaultRegion;
+
+    /// <summary>The count bar of the prospect definition, for MeetsDefinition (default: the model's).</summary>
+    [Parameter]
+    [ValidateRange(0, double.MaxValue)]
+    public double? MinMonthlyCount { get; set; }
+
+    /// <summary>The amount bar of the prospect definition, for MeetsDefinition (default: the model's).</summary>
+    [Parameter]
+    [ValidateRange(0, double.MaxValue)]
+    public double? MinMonthlyAmount { get; set; }
+
+    /// <summary>Also list the related parties of predicted prospects that are not yet our customers.</summary>
+    [Parameter]
+    public SwitchParameter ExpandRelations { get => ExpandRelationsFlag; set => ExpandRelationsFlag = value.IsPresent; }
+
+    /// <summary>The switch as a plain bool: what the adapter reads (and tests set).</summary>
+    internal bool ExpandRelationsFlag { get; set; }
+
+    /// <summary>Emit every company in the region, not only predicted prospects.</summary>
+    [Parameter]
+    public SwitchParameter IncludeAll { get => IncludeAllFlag; set => IncludeAllFlag = value.IsPresent; }
+
+    /// <summary>The switch as a plain bool: what the adapter reads (and tests set).</summary>
+    internal bool IncludeAllFlag { get; set; }
+
+    /// <summary>Flag companies at or above this probability (default: the model's decision threshold).</summary>
+    [Parameter]
+    [ValidateRange(0.0001, 0.9999)]
+    public double? ProbabilityThreshold { get; set; }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord() => Guarded(() => Process(CommandHost));
+
+    internal ProspectSearchRequest BuildRequest(CustomerDataSet prospects, CustomerDataSet? relations, Serialization.TrainedModel model) => new(prospects, relations, model)
+    {
+        Region = Region,
+        IncludeAll = IncludeAllFlag,
+        ExpandRelations = ExpandRelationsFlag,
+        ProbabilityThreshold = ProbabilityThreshold,
+        Definition = MinMonthlyCount is null && MinMonthlyAmount is null ? null : new ProspectDefinition(
+            MinMonthlyCount ?? model.SettingOr("min_monthly_count", ProspectDefinition.DefaultMinMonthlyCount),
+            MinMonthlyAmount ?? model.SettingOr("min_monthly_amount", ProspectDefinition.DefaultMinMonthlyAmount)),
+    };
+
+    internal void Process(ICommandHost host)
+    {
+        var model = JobInputs.Model(host, Model, ShippedModels.Prospect, ProspectJob.Purpose);
+        var relations = RelationPath is null ? null : JobInputs.Load(host, host.ResolveInputPaths(RelationPath, literal: false)[0], BuiltInSchemas.ProspectRelation, null);
+        var sink = new HostSink(host);
+        foreach (var data in JobInputs.Data(host, InputObject is null ? null : [InputObject], string.IsNullOrEmpty(Path) ? null : [Path], BuiltInSchemas.CorporateProspect, null))
+            foreach (var result in ProspectJob.Find(BuildRequest(data, relations, model), sink, host.Cancellation))
+                host.WriteObject(result);
+    }
+}

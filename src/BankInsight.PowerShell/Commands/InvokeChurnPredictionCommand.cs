@@ -1,0 +1,83 @@
+using System.Management.Automation;
+using BankInsight.Data;
+using BankInsight.Data.Schemas;
+using BankInsight.Jobs;
+using BankInsight.Jobs.Churn;
+using BankInsight.PowerShell.Infrastructure;
+using BankInsight.Results;
+
+namespace BankInsight.PowerShell.Commands;
+
+/// <summary>
+/// <para type="synopsis">Scores a month of corporate customers and emits the churn warning list.</para>
+/// <para type="description">Emits the customers predicted to churn (or everyone with -IncludeAll), each with probability, risk band and the features that drove the prediction. Results stream as they are computed.</para>
+/// </summary>
+[Cmdlet(VerbsLifecycle.Invoke, "ChurnPrediction", DefaultParameterSetName = PathSet)]
+[OutputType(typeof(ChurnPrediction))]
+public sealed class InvokeChurnPredictionCommand : BankInsightCmdlet
+{
+    private const string PathSet = "Path";
+    private const string InputObjectSet = "InputObject";
+
+    /// <summary>The churn file(s) to score; wildcards allowed.</summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipelineByPropertyName = true)]
+    [Alias("FullName")]
+    [SupportsWildcards]
+    public string[] Path { get; set; } = [];
+
+    /// <summary>Data sets from Import-CustomerData.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
+    public CustomerDataSet[]? InputObject { get; set; }
+
+    /// <summary>The model: a file path, a model, or New-ChurnModel's output (default: the shipped model).</summary>
+    [Parameter(Position = 1)]
+    public object? Model { get; set; }
+
+    /// <summary>Emit every customer, not only the predicted churners.</summary>
+    [Parameter]
+    public SwitchParameter IncludeAll { get => IncludeAllFlag; set => IncludeAllFlag = value.IsPresent; }
+
+    /// <summary>The switch as a plain bool: what the adapter reads (and tests set).</summary>
+    internal bool IncludeAllFlag { get; set; }
+
+    /// <summary>Flag customers at or above this probability (default: the model's decision threshold).</summary>
+    [Parameter]
+    [ValidateRange(0.0001, 0.9999)]
+    public double? ProbabilityThreshold { get; set; }
+
+    /// <summary>Drivers per customer (0 for none, which is faster with -IncludeAll).</summary>
+    [Parameter]
+    [ValidateRange(0, 10)]
+    public int Drivers { get; set; } = 3;
+
+    /// <summary>The data's month (default: the month of the latest date in the file).</summary>
+    [Parameter]
+    public DateTime? DataMonth { get; set; }
+
+    /// <summary>A schema name or JSON file for -Path (default CorporateChurn).</summary>
+    [Parameter(ParameterSetName = PathSet)]
+    [ArgumentCompleter(typeof(SchemaNameCompleter))]
+    public string? Schema { get; set; }
+
+    private Serialization.TrainedModel? _model;
+
+    /// <inheritdoc />
+    protected override void ProcessRecord() => Guarded(() => Process(CommandHost));
+
+    internal ChurnPredictionRequest BuildRequest(CustomerDataSet data, Serialization.TrainedModel model) => new(data, model)
+    {
+        IncludeAll = IncludeAllFlag,
+        ProbabilityThreshold = ProbabilityThreshold,
+        Drivers = Drivers,
+        DataMonth = JobInputs.Month(DataMonth),
+    };
+
+    internal void Process(ICommandHost host)
+    {
+        _model ??= JobInputs.Model(host, Model, ShippedModels.Churn, ChurnJob.Purpose);
+        var sink = new HostSink(host);
+        foreach (var data in JobInputs.Data(host, InputObject, Path, BuiltInSchemas.CorporateChurn, Schema))
+            foreach (var prediction in ChurnJob.Predict(BuildRequest(data, _model), sink, host.Cancellation))
+                host.WriteObject(prediction);
+    }
+}

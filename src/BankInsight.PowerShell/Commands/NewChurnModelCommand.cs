@@ -1,0 +1,78 @@
+using System.Management.Automation;
+using BankInsight.Data;
+using BankInsight.Data.Schemas;
+using BankInsight.Jobs;
+using BankInsight.Jobs.Churn;
+using BankInsight.PowerShell.Infrastructure;
+using BankInsight.Results;
+
+namespace BankInsight.PowerShell.Commands;
+
+/// <summary>
+/// <para type="synopsis">Trains a churn early-warning model on a labelled month.</para>
+/// <para type="description">Labels each customer from the decline of this month's financial assets against the three-month average, holds out 20% to measure the model honestly, and returns the model with its held-out metrics.</para>
+/// </summary>
+[Cmdlet(VerbsCommon.New, "ChurnModel", DefaultParameterSetName = PathSet, SupportsShouldProcess = true)]
+[OutputType(typeof(ModelTrainingResult))]
+public sealed class NewChurnModelCommand : BankInsightCmdlet
+{
+    private const string PathSet = "Path";
+    private const string InputObjectSet = "InputObject";
+
+    /// <summary>The labelled churn file.</summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipelineByPropertyName = true)]
+    [Alias("FullName")]
+    public string Path { get; set; } = "";
+
+    /// <summary>A data set from Import-CustomerData.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
+    public CustomerDataSet? InputObject { get; set; }
+
+    /// <summary>Decline that counts as churn (0.5: assets more than halved).</summary>
+    [Parameter]
+    [ValidateRange(0.01, 0.99)]
+    public double DeclineThreshold { get; set; } = ChurnLabels.DefaultDeclineThreshold;
+
+    /// <summary>Gbdt (default) or LogisticRegression.</summary>
+    [Parameter]
+    public ModelAlgorithm Algorithm { get; set; } = ModelAlgorithm.Gbdt;
+
+    /// <summary>Where to save the model.</summary>
+    [Parameter]
+    public string? OutFile { get; set; }
+
+    /// <summary>The data's month (default: the month of the latest date in the file).</summary>
+    [Parameter]
+    public DateTime? DataMonth { get; set; }
+
+    /// <summary>Seed for the hold-out split and the learner.</summary>
+    [Parameter]
+    public int Seed { get; set; } = 42;
+
+    /// <summary>A schema name or JSON file for -Path (default CorporateChurn).</summary>
+    [Parameter(ParameterSetName = PathSet)]
+    [ArgumentCompleter(typeof(SchemaNameCompleter))]
+    public string? Schema { get; set; }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord() => Guarded(() => Process(CommandHost));
+
+    internal ChurnTrainingRequest BuildRequest(CustomerDataSet data, string? outFile) => new(data)
+    {
+        DeclineThreshold = DeclineThreshold,
+        Algorithm = Algorithm,
+        DataMonth = JobInputs.Month(DataMonth),
+        Seed = Seed,
+        OutFile = outFile,
+    };
+
+    internal void Process(ICommandHost host)
+    {
+        foreach (var data in JobInputs.Data(host, InputObject is null ? null : [InputObject], string.IsNullOrEmpty(Path) ? null : [Path], BuiltInSchemas.CorporateChurn, Schema))
+        {
+            string? target = OutFile is null ? null : host.ResolveOutputPath(OutFile);
+            if (target is not null && !host.ShouldProcess(target, "Write churn model")) target = null;
+            host.WriteObject(ChurnJob.Train(BuildRequest(data, target), new HostSink(host), host.Cancellation));
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using System.Management.Automation;
+using BankInsight.Data;
+using BankInsight.Data.Schemas;
+using BankInsight.Jobs;
+using BankInsight.Jobs.Prospects;
+using BankInsight.PowerShell.Infrastructure;
+using BankInsight.Results;
+
+namespace BankInsight.PowerShell.Commands;
+
+/// <summary>
+/// <para type="synopsis">Trains an upstream/downstream prospect model.</para>
+/// <para type="description">Labels companies from their monthly averages (count above -MinMonthlyCount or amount above -MinMonthlyAmount) and learns them from the transaction windows and the relation file.</para>
+/// </summary>
+[Cmdlet(VerbsCommon.New, "ProspectModel", DefaultParameterSetName = PathSet, SupportsShouldProcess = true)]
+[OutputType(typeof(ModelTrainingResult))]
+public sealed class NewProspectModelCommand : BankInsightCmdlet
+{
+    private const string PathSet = "Path";
+    private const string InputObjectSet = "InputObject";
+
+    /// <summary>The prospect file.</summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipelineByPropertyName = true)]
+    [Alias("FullName")]
+    public string Path { get; set; } = "";
+
+    /// <summary>The prospect data set from Import-CustomerData.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
+    public CustomerDataSet? InputObject { get; set; }
+
+    /// <summary>The relation file (recommended).</summary>
+    [Parameter(Position = 1)]
+    public string? RelationPath { get; set; }
+
+    /// <summary>A prospect makes more transactions a month than this (default 3).</summary>
+    [Parameter]
+    [ValidateRange(0, double.MaxValue)]
+    public double MinMonthlyCount { get; set; } = ProspectDefinition.DefaultMinMonthlyCount;
+
+    /// <summary>…or a monthly amount above this (default 3,000,000).</summary>
+    [Parameter]
+    [ValidateRange(0, double.MaxValue)]
+    public double MinMonthlyAmount { get; set; } = ProspectDefinition.DefaultMinMonthlyAmount;
+
+    /// <summary>Gbdt (default) or LogisticRegression.</summary>
+    [Parameter]
+    public ModelAlgorithm Algorithm { get; set; } = ModelAlgorithm.Gbdt;
+
+    /// <summary>Where to save the model.</summary>
+    [Parameter]
+    public string? OutFile { get; set; }
+
+    /// <summary>Seed for the hold-out split and the learner.</summary>
+    [Parameter]
+    public int Seed { get; set; } = 42;
+
+    /// <inheritdoc />
+    protected override void ProcessRecord() => Guarded(() => Process(CommandHost));
+
+    internal void Process(ICommandHost host)
+    {
+        var relations = RelationPath is null ? null : JobInputs.Load(host, host.ResolveInputPaths(RelationPath, literal: false)[0], BuiltInSchemas.ProspectRelation, null);
+        if (relations is null) host.WriteWarning("No -RelationPath: the model learns without relation features.");
+        foreach (var data in JobInputs.Data(host, InputObject is null ? null : [InputObject], string.IsNullOrEmpty(Path) ? null : [Path], BuiltInSchemas.CorporateProspect, null))
+        {
+            string? target = OutFile is null ? null : host.ResolveOutputPath(OutFile);
+            if (target is not null && !host.ShouldProcess(target, "Write prospect model")) target = null;
+            var request = new ProspectTrainingRequest(data, relations)
+            {
+                Definition = new ProspectDefinition(MinMonthlyCount, MinMonthlyAmount),
+                Algorithm = Algorithm,
+                Seed = Seed,
+                OutFile = target,
+            };
+            host.WriteObject(ProspectJob.Train(request, new HostSink(host), host.Cancellation));
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using System.Management.Automation;
+using BankInsight.Common;
+using BankInsight.Data;
+using BankInsight.Data.Reading;
+using BankInsight.Data.Schemas;
+using BankInsight.Jobs;
+using BankInsight.Results;
+using BankInsight.Serialization;
+
+namespace BankInsight.PowerShell.Infrastructure;
+
+/// <summary>
+/// How job cmdlets get their data and models: a data set from the pipeline (Import-CustomerData)
+/// or a file path read with the job's schema; a model given as a path, a loaded model, a
+/// training result, or — when omitted — the model that ships with the module.
+/// </summary>
+internal static class JobInputs
+{
+    /// <summary>The data sets to work on: the piped ones, or the files at <paramref name="paths"/>.</summary>
+    public static IEnumerable<CustomerDataSet> Data(ICommandHost host, CustomerDataSet[]? inputObject, string[]? paths, string defaultSchema, string? schema)
+    {
+        if (inputObject is { Length: > 0 })
+        {
+            foreach (var data in inputObject) yield return data;
+            yield break;
+        }
+        foreach (var path in paths ?? [])
+            foreach (var file in host.ResolveInputPaths(path, literal: false))
+                yield return Load(host, file, defaultSchema, schema);
+    }
+
+    /// <summary>Loads one file with the job's schema (or <paramref name="schema"/>), bad rows as non-terminating errors.</summary>
+    public static CustomerDataSet Load(ICommandHost host, string file, string defaultSchema, string? schema)
+    {
+        var bankSchema = SchemaResolution.Resolve(host, schema ?? defaultSchema);
+        return CustomerDataLoader.Load(file, new DataLoadOptions(bankSchema), new HostSink(host), host.Cancellation);
+    }
+
+    /// <summary>
+    /// The model to use: a path (resolved against the current location), a <see cref="TrainedModel"/>,
+    /// a <see cref="ModelTrainingResult"/> (New-ChurnModel's output), or null for the shipped model.
+    /// </summary>
+    public static TrainedModel Model(ICommandHost host, object? model, string shippedName, string purpose)
+    {
+        object? value = model is PSObject wrapped ? wrapped.BaseObject : model;
+        TrainedModel trained = value switch
+        {
+            null => TrainedModel.Load(ShippedModels.Locate(shippedName), purpose),
+            string path => TrainedModel.Load(host.ResolveInputPaths(path, literal: true)[0], purpose),
+            FileInfo file => TrainedModel.Load(file.FullName, purpose),
+            TrainedModel t => t,
+            ModelTrainingResult r => r.Model,
+            _ => throw new BankInsightException(ErrorIds.ParameterInvalid, ErrorKind.InvalidArgument,
+                $"-Model takes a model file path, a model, or the output of New-ChurnModel/New-ProspectModel; got {value.GetType().Name}.", value),
+        };
+        if (trained.Purpose != purpose)
+            throw new BankInsightException(ErrorIds.ModelKindMismatch, ErrorKind.InvalidArgument,
+                $"The model is a {trained.Purpose} model; this command needs a {purpose} model.", model);
+        host.WriteVerbose($"Using the {trained.Purpose} model {trained.Source ?? "(in memory)"} ({trained.Classifier.Kind}, trained on {trained.SchemaName}).");
+        return trained;
+    }
+
+    /// <summary>A DateTime parameter as the data month (its month).</summary>
+    public static DateOnly? Month(DateTime? value) => value is { } d ? new DateOnly(d.Year, d.Month, 1) : null;
+}
