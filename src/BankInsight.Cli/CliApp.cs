@@ -35,6 +35,7 @@ internal static class CliApp
         root.Subcommands.Add(ModelsCommand.Create(context));
         var bench = new Command("bench", "Benchmarks beside the peer figures of PERFORMANCE.md (not tests: times depend on the machine's load).");
         bench.Subcommands.Add(Bench.BenchLearnersCommand.Create(context));
+        bench.Subcommands.Add(Bench.BenchMiningCommand.Create(context));
         root.Subcommands.Add(bench);
 
         var parse = root.Parse(args);
