@@ -83,6 +83,24 @@ public sealed class SeededRandom
     /// <summary>Uniform integer in [<paramref name="min"/>, <paramref name="maxInclusive"/>].</summary>
     public int NextInt(int min, int maxInclusive) => min + NextInt(maxInclusive - min + 1);
 
+    /// <summary>
+    /// <paramref name="size"/> distinct row numbers out of <paramref name="rows"/>, ascending (all rows
+    /// when there are no more than <paramref name="size"/>): Floyd's algorithm, O(size) draws.
+    /// </summary>
+    public int[] SampleRows(int rows, int size)
+    {
+        if (rows <= size) return Enumerable.Range(0, rows).ToArray();
+        var chosen = new HashSet<int>();
+        for (int j = rows - size; j < rows; j++)
+        {
+            int t = NextInt(j + 1);
+            if (!chosen.Add(t)) chosen.Add(j);
+        }
+        var result = chosen.ToArray();
+        Array.Sort(result);
+        return result;
+    }
+
     /// <summary>True with probability <paramref name="p"/>.</summary>
     public bool Bernoulli(double p) => NextDouble() < p;
 
