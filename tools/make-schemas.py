@@ -62,6 +62,30 @@ PRODUCTS = [  # SPEC "3. Retail cross-selling": code, name, English alias, balan
     ("8", "贷款和信用卡", "LoanAndCreditCard", ["贷款余额", "信用卡分期余额"]),
 ]
 
+# Columns that describe holding a product rather than predict it: its balances and averages
+# (历史 included), its product counts and preference, and the totals over every product (AUM,
+# 持有金融产品个数). A propensity model for the product must not see them (SPEC "4.").
+TOTALS = ["AUM余额", "AUM月日均", "AUM季日均", "历史AUM余额", "持有金融产品个数"]
+RELATED_STEMS = {
+    "1": (["存款", "活期存款", "普通定期", "大额存单", "安心存单"], ["持有定期存款产品个数", "储蓄产品偏好"]),
+    "2": (["保险"], ["持有保险产品个数", "保险产品偏好"]),
+    "3": (["基金", "积利宝"], ["持有基金产品个数", "基金产品偏好", "近三月基金买入金额（不含定投）", "近三月基金买入笔数（不含定投）", "近三月基金赎回金额", "近三月基金赎回笔数"]),
+    "4": (["积存金"], []),
+    "5": (["理财"], ["持有理财产品个数", "理财产品偏好"]),
+    "6": (["国债"], ["持有国债产品个数"]),
+    "7": (["高净值产品"], ["持有高净值产品个数"]),
+    "8": (["贷款", "消费贷款", "按揭贷款", "个人经营性贷款", "网络贷款", "信用卡分期"], ["信用卡贷款月日均", "持有贷款产品个数", "按揭客户"]),
+}
+
+
+def related(code, names):
+    stems, extra = RELATED_STEMS[code]
+    out = [n for n in names if any(n in (s + "余额", s + "月日均", s + "季日均", "历史" + s + "余额") for s in stems)]
+    out += extra + TOTALS
+    missing = [n for n in out if n not in names]
+    assert not missing, (code, missing)
+    return out
+
 
 def column(name, type_, **extra):
     c = OrderedDict([("name", name), ("type", type_)])
@@ -104,7 +128,8 @@ def retail(ini):
         ("key", "客户编号"),
         ("columns", out),
         ("segmentation", groupby),
-        ("products", [OrderedDict([("code", code), ("name", n), ("alias", a), ("columns", b)]) for code, n, a, b in PRODUCTS]),
+        ("products", [OrderedDict([("code", code), ("name", n), ("alias", a), ("columns", b), ("related", related(code, [c["name"] for c in out]))])
+                      for code, n, a, b in PRODUCTS]),
     ])
 
 

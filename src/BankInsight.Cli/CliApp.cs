@@ -32,6 +32,10 @@ internal static class CliApp
         root.Subcommands.Add(SamplesCommand.Create(context));
         root.Subcommands.Add(ChurnCommand.Create(context));
         root.Subcommands.Add(ProspectCommand.Create(context));
+        root.Subcommands.Add(ClusterCommand.Create(context));
+        root.Subcommands.Add(RetailCommands.Rules(context));
+        root.Subcommands.Add(RetailCommands.CrossSell(context));
+        root.Subcommands.Add(RetailCommands.ProductMining(context));
         root.Subcommands.Add(ModelsCommand.Create(context));
         var bench = new Command("bench", "Benchmarks beside the peer figures of PERFORMANCE.md (not tests: times depend on the machine's load).");
         bench.Subcommands.Add(Bench.BenchLearnersCommand.Create(context));

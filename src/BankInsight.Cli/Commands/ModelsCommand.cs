@@ -1,6 +1,7 @@
 using System.CommandLine;
 using BankInsight.Jobs.Churn;
 using BankInsight.Jobs.Prospects;
+using BankInsight.Jobs.Retail;
 using BankInsight.Synthetic;
 
 namespace BankInsight.Cli;
@@ -12,11 +13,14 @@ namespace BankInsight.Cli;
 internal static class ModelsCommand
 {
     /// <summary>Synthetic customers each shipped model is trained on.</summary>
-    public const int ChurnCustomers = 50_000, ProspectCustomers = 30_000;
+    public const int ChurnCustomers = 50_000, ProspectCustomers = 30_000, RetailCustomers = 100_000;
+
+    /// <summary>Segments of the shipped retail model: the synthetic story's six (the silhouette alone would pick 3 on this data; see models/README.md).</summary>
+    public const int RetailSegments = 6;
 
     public static Command Create(CliContext context)
     {
-        var output = new Option<string>("--output") { Description = "Folder to write customer_losing and customer_potential to (the repository's models/).", Required = true };
+        var output = new Option<string>("--output") { Description = "Folder to write customer_losing, customer_potential and retail_customer to (the repository's models/).", Required = true };
         var command = new Command("models", "Rebuild the shipped default models from synthetic data (deterministic).") { output };
         return command.WithAction(context, parse =>
         {
@@ -24,7 +28,10 @@ internal static class ModelsCommand
             Directory.CreateDirectory(folder);
             var sink = context.Sink(parse);
             foreach (var result in ShippedModelRecipes.Build(folder, sink, context.Cancel))
-                TrainingSummary.Write(context.Out, result);
+            {
+                if (result is Results.ModelTrainingResult trained) TrainingSummary.Write(context.Out, trained);
+                else if (result is Results.SegmentationResult segments) SegmentationSummary.Write(context.Out, segments);
+            }
             return ExitCodes.Success;
         });
     }
@@ -35,7 +42,7 @@ internal static class ShippedModelRecipes
 {
     public const int Seed = 42;
 
-    public static IEnumerable<Results.ModelTrainingResult> Build(string folder, Common.IOperationSink sink, CancellationToken cancel)
+    public static IEnumerable<object> Build(string folder, Common.IOperationSink sink, CancellationToken cancel)
     {
         var churnData = SyntheticDataGenerator.GenerateDataSet(new SyntheticDataRequest("CorporateChurn", ModelsCommand.ChurnCustomers) { Seed = Seed }, sink, cancel);
         yield return ChurnJob.Train(new ChurnTrainingRequest(churnData) { Seed = Seed, OutFile = Path.Combine(folder, Jobs.ShippedModels.Churn) }, sink, cancel);
@@ -43,5 +50,13 @@ internal static class ShippedModelRecipes
         var prospects = SyntheticDataGenerator.GenerateDataSet(new SyntheticDataRequest("CorporateProspect", ModelsCommand.ProspectCustomers) { Seed = Seed }, sink, cancel);
         var relations = SyntheticDataGenerator.GenerateDataSet(new SyntheticDataRequest("ProspectRelation", ModelsCommand.ProspectCustomers) { Seed = Seed }, sink, cancel);
         yield return ProspectJob.Train(new ProspectTrainingRequest(prospects, relations) { Seed = Seed, OutFile = Path.Combine(folder, Jobs.ShippedModels.Prospect) }, sink, cancel);
+
+        var retail = SyntheticDataGenerator.GenerateDataSet(new SyntheticDataRequest("Retail", ModelsCommand.RetailCustomers) { Seed = Seed }, sink, cancel);
+        yield return SegmentationJob.Train(new SegmentationRequest(retail)
+        {
+            ClusterCount = ModelsCommand.RetailSegments,
+            KMeans = new Clustering.KMeansOptions { Seed = Seed },
+            OutFile = Path.Combine(folder, Jobs.ShippedModels.Retail),
+        }, sink, cancel);
     }
 }

@@ -52,6 +52,9 @@ public sealed class CustomerDataSet
     /// <summary>The key column's values (customer ids), or null when the schema has no key.</summary>
     public TextColumn? Ids => Schema.KeyColumn is { } key ? (TextColumn?)Find(key.Name) : null;
 
+    /// <summary>The customer name column (the schema column with role "name"), or null.</summary>
+    public TextColumn? Names => Schema.Columns.FirstOrDefault(c => c.Role == "name") is { } name ? Find(name.Name) as TextColumn : null;
+
     /// <summary>The column named <paramref name="name"/>, or null when absent or dropped.</summary>
     public DataColumn? Find(string name) => _byName.GetValueOrDefault(name);
 

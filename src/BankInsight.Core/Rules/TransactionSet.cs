@@ -4,8 +4,9 @@ namespace BankInsight.Rules;
 
 /// <summary>
 /// Transactions (baskets) over named items, compressed: item ids are positions in
-/// <see cref="ItemNames"/> (sorted ordinally, so ids do not depend on input order) and each
-/// transaction's ids are sorted and distinct, stored back to back (CSR layout).
+/// <see cref="ItemNames"/> (from lists: sorted ordinally, so ids do not depend on input order;
+/// from masks: bit positions) and each transaction's ids are sorted and distinct, stored back
+/// to back (CSR layout).
 /// </summary>
 public sealed class TransactionSet
 {

@@ -8,4 +8,13 @@ namespace BankInsight.Data.Schemas;
 /// <param name="Name">Chinese product name as in SPEC (存款, 保险, …).</param>
 /// <param name="Alias">English name used by cmdlet parameters (Deposit, Insurance, …).</param>
 /// <param name="BalanceColumns">Balance columns whose positive value means the product is held.</param>
-public sealed record ProductDefinition(string Code, string Name, string Alias, IReadOnlyList<string> BalanceColumns);
+/// <param name="RelatedColumns">
+/// Columns that describe holding the product rather than predict it — its balances, averages and
+/// history, its counts and preference, totals over all products — left out of the product's
+/// propensity model (SPEC "4."). Empty when the schema does not say.
+/// </param>
+public sealed record ProductDefinition(string Code, string Name, string Alias, IReadOnlyList<string> BalanceColumns, IReadOnlyList<string> RelatedColumns)
+{
+    /// <summary>The two-digit code of the product-mining result file ("01" for code "1").</summary>
+    public string ResultCode => Code.Length == 1 ? "0" + Code : Code;
+}

@@ -13,7 +13,7 @@ namespace BankInsight.Data.Schemas;
 ///   "columns": [ { "name": "性别", "type": "categorical", "values": ["男","女","未知"],
 ///                  "codes": { "2": "男" }, "open": false, "role": null }, … ],
 ///   "segmentation": [ "年龄", … ],
-///   "products": [ { "code": "1", "name": "存款", "alias": "Deposit", "columns": ["存款余额"] }, … ] }
+///   "products": [ { "code": "1", "name": "存款", "alias": "Deposit", "columns": ["存款余额"], "related": ["存款月日均", …] }, … ] }
 /// </code>
 /// Types: text, number, integer, flag, categorical, date. Every problem is reported with the
 /// source name and the column it concerns.
@@ -110,9 +110,12 @@ public static class SchemaJson
                             ?? throw Invalid(source, $"{where} uses column '{b}', which is not among its columns.");
                         if (!col.IsNumeric) throw Invalid(source, $"{where} uses column '{b}', which is not numeric.");
                     }
+                    var related = p.TryGetProperty("related", out _) ? StringArray(p, "related", source, where) : [];
+                    foreach (var r in related)
+                        if (!seen.Contains(r)) throw Invalid(source, $"{where} lists related column '{r}', which is not among its columns.");
                     if (products.Any(x => x.Code == code || x.Name == pname || string.Equals(x.Alias, alias, StringComparison.OrdinalIgnoreCase)))
                         throw Invalid(source, $"{where} repeats the code, name or alias of another product.");
-                    products.Add(new ProductDefinition(code, pname, alias, balances));
+                    products.Add(new ProductDefinition(code, pname, alias, balances, related));
                 }
             }
             return new BankSchema(name, description, columns, key, segmentation, products);
@@ -219,6 +222,12 @@ public static class SchemaJson
                     w.WriteStartArray("columns");
                     foreach (var b in p.BalanceColumns) w.WriteStringValue(b);
                     w.WriteEndArray();
+                    if (p.RelatedColumns.Count > 0)
+                    {
+                        w.WriteStartArray("related");
+                        foreach (var r in p.RelatedColumns) w.WriteStringValue(r);
+                        w.WriteEndArray();
+                    }
                     w.WriteEndObject();
                 }
                 w.WriteEndArray();

@@ -1,0 +1,44 @@
+using System.CommandLine;
+using BankInsight.Jobs;
+using BankInsight.Jobs.Retail;
+using BankInsight.Rules;
+
+namespace BankInsight.Cli;
+
+/// <summary>
+/// The options of every command that mines product rules — support, the four filters (SPEC
+/// defaults 0.1 / 0.1 / 0.1 / 0.3 / 1.0), the algorithm — and per-segment mining with a
+/// segmentation model (the shipped retail_customer by default).
+/// </summary>
+internal sealed class RuleOptions
+{
+    public Option<double> MinSupport { get; } = new("--min_support") { Description = "Minimum share of customers holding an itemset (default 0.1).", DefaultValueFactory = _ => 0.1 };
+    public Option<double> MinAntecedentSupport { get; } = new("--min_antecedent_support") { Description = "Keep rules whose antecedents at least this share hold (default 0.1).", DefaultValueFactory = _ => 0.1 };
+    public Option<double> MinConsequentSupport { get; } = new("--min_consequent_support") { Description = "Keep rules whose consequents at least this share hold (default 0.1).", DefaultValueFactory = _ => 0.1 };
+    public Option<double> MinConfidence { get; } = new("--min_confidence") { Description = "Keep rules with at least this confidence (default 0.3).", DefaultValueFactory = _ => 0.3 };
+    public Option<double> MinLift { get; } = new("--min_lift") { Description = "Keep rules with at least this lift (default 1.0).", DefaultValueFactory = _ => 1.0 };
+    public Option<string> Algorithm { get; } = new("--algorithm") { Description = "fpgrowth (default) or apriori: the same rules either way.", DefaultValueFactory = _ => "fpgrowth" };
+    public Option<bool> PerCluster { get; } = new("--per_cluster") { Description = "Mine each customer segment separately." };
+    public Option<string?> Model { get; } = new("--model") { Description = "Segmentation model for --per_cluster (default: the shipped retail_customer)." };
+
+    public RuleOptions() => Algorithm.AcceptOnlyFromAmong("fpgrowth", "apriori");
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[] { MinSupport, MinAntecedentSupport, MinConsequentSupport, MinConfidence, MinLift, Algorithm, PerCluster, Model })
+            command.Options.Add(option);
+    }
+
+    public RuleMiningSettings Mining(ParseResult parse) => new()
+    {
+        MinSupport = parse.GetValue(MinSupport),
+        Filter = new RuleFilter(parse.GetValue(MinAntecedentSupport), parse.GetValue(MinConsequentSupport), parse.GetValue(MinConfidence), parse.GetValue(MinLift)),
+        Algorithm = parse.GetValue(Algorithm) == "apriori" ? MiningAlgorithm.Apriori : MiningAlgorithm.FPGrowth,
+    };
+
+    /// <summary>The segmentation model: the given file, or the shipped one when mining per segment; null otherwise.</summary>
+    public SegmentationModel? SegmentationModel(ParseResult parse) =>
+        parse.GetValue(Model) is { } path ? Jobs.Retail.SegmentationModel.Load(path)
+        : parse.GetValue(PerCluster) ? Jobs.Retail.SegmentationModel.Load(ShippedModels.Locate(ShippedModels.Retail))
+        : null;
+}

@@ -1,0 +1,94 @@
+using BankInsight.Clustering;
+using BankInsight.Common;
+using BankInsight.Data;
+using BankInsight.Data.Columns;
+
+namespace BankInsight.Jobs.Retail;
+
+/// <summary>How one column becomes one k-means coordinate: (value − Mean) / Scale.</summary>
+/// <param name="Name">The column.</param>
+/// <param name="IsCategorical">True when the value is the category's index in the schema's value list.</param>
+/// <param name="Mean">Mean of the non-missing values at training time; missing values become it (coordinate 0).</param>
+/// <param name="Scale">Population standard deviation at training time (1 for a constant column).</param>
+public sealed record SegmentFeature(string Name, bool IsCategorical, double Mean, double Scale);
+
+/// <summary>
+/// The segmentation columns (the Retail schema's 28 <c>groupby</c> columns) as standardized
+/// coordinates: numbers, flags and counts as they are, categoricals by their index in the value
+/// list (as the old delivery did), every one z-scored so that no column dominates by its units
+/// — the old delivery's unscaled age outweighed all the rest. Missing values sit at the mean.
+/// </summary>
+public sealed class SegmentFeatures
+{
+    internal SegmentFeatures(IReadOnlyList<SegmentFeature> features) => Features = features;
+
+    /// <summary>The coordinates, in order.</summary>
+    public IReadOnlyList<SegmentFeature> Features { get; }
+
+    /// <summary>Learns means and scales of <paramref name="columns"/> in <paramref name="data"/>; absent (all-empty) columns are skipped with a warning.</summary>
+    public static SegmentFeatures Fit(CustomerDataSet data, IReadOnlyList<string> columns, IOperationSink sink)
+    {
+        if (columns.Count == 0)
+            throw new BankInsightException(ErrorIds.FileLayoutInvalid, ErrorKind.InvalidData,
+                $"Schema {data.Schema.Name} lists no segmentation columns; use the Retail schema or add \"segmentation\" to your schema.", data.Schema.Name);
+        var features = new List<SegmentFeature>();
+        foreach (var name in columns)
+        {
+            if (data.Find(name) is not { } column)
+            {
+                sink.Warning($"{data.Source}: segmentation column {name} is empty in every row; segmenting without it.");
+                continue;
+            }
+            var raw = Raw(column, data.Source);
+            double sum = 0;
+            long count = 0;
+            foreach (double v in raw) if (!double.IsNaN(v)) { sum += v; count++; }
+            if (count == 0) { sink.Warning($"{data.Source}: segmentation column {name} has no values; segmenting without it."); continue; }
+            double mean = sum / count, ss = 0;
+            foreach (double v in raw) if (!double.IsNaN(v)) ss += (v - mean) * (v - mean);
+            double sd = Math.Sqrt(ss / count);
+            features.Add(new SegmentFeature(name, column is CategoricalColumn, mean, sd > 0 ? sd : 1));
+        }
+        if (features.Count == 0)
+            throw new BankInsightException(ErrorIds.TrainingDataInvalid, ErrorKind.InvalidData, $"{data.Source} has none of the segmentation columns filled.", data.Source);
+        return new SegmentFeatures(features);
+    }
+
+    /// <summary>The standardized coordinates of every row of <paramref name="data"/>; a column absent from the data sits at the mean, with a warning.</summary>
+    public PointMatrix Apply(CustomerDataSet data, IOperationSink sink)
+    {
+        var columns = new float[Features.Count][];
+        for (int f = 0; f < Features.Count; f++)
+        {
+            var feature = Features[f];
+            var values = columns[f] = new float[data.RowCount];
+            if (data.Find(feature.Name) is not { } column)
+            {
+                sink.Warning($"{data.Source}: segmentation column {feature.Name} is empty in every row; every customer is placed at its training mean.");
+                continue;
+            }
+            var raw = Raw(column, data.Source);
+            for (int i = 0; i < values.Length; i++)
+                values[i] = double.IsNaN(raw[i]) ? 0f : (float)((raw[i] - feature.Mean) / feature.Scale);
+        }
+        return new PointMatrix(columns);
+    }
+
+    /// <summary>A column's values as numbers: numbers as they are, categories as their value-list index; NaN when missing.</summary>
+    internal static double[] Raw(DataColumn column, string source)
+    {
+        switch (column)
+        {
+            case NumericColumn numeric:
+                return numeric.Values.ToArray();
+            case CategoricalColumn categorical:
+                var codes = categorical.Codes;
+                var values = new double[codes.Length];
+                for (int i = 0; i < values.Length; i++) values[i] = codes[i] < 0 ? double.NaN : codes[i];
+                return values;
+            default:
+                throw new BankInsightException(ErrorIds.FileLayoutInvalid, ErrorKind.InvalidData,
+                    $"{source}: segmentation column {column.Name} is {column.Type}; only numbers, integers, flags and categoricals can be segmented on.", column.Name);
+        }
+    }
+}

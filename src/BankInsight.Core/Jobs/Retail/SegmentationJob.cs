@@ -1,0 +1,216 @@
+using System.Globalization;
+using BankInsight.Clustering;
+using BankInsight.Common;
+using BankInsight.Data;
+using BankInsight.Data.Columns;
+using BankInsight.Data.Schemas;
+using BankInsight.Results;
+
+namespace BankInsight.Jobs.Retail;
+
+/// <summary>How to train a segmentation.</summary>
+public sealed class SegmentationRequest(CustomerDataSet data)
+{
+    /// <summary>The retail file.</summary>
+    public CustomerDataSet Data { get; } = data;
+
+    /// <summary>Number of segments; null chooses it by silhouette between <see cref="MinClusterCount"/> and <see cref="MaxClusterCount"/>.</summary>
+    public int? ClusterCount { get; init; }
+
+    /// <summary>Smallest k tried when choosing automatically.</summary>
+    public int MinClusterCount { get; init; } = 2;
+
+    /// <summary>Largest k tried when choosing automatically.</summary>
+    public int MaxClusterCount { get; init; } = 10;
+
+    /// <summary>k-means options (its ClusterCount is ignored: see <see cref="ClusterCount"/>).</summary>
+    public KMeansOptions KMeans { get; init; } = new();
+
+    /// <summary>Where to save the model, or null.</summary>
+    public string? OutFile { get; init; }
+}
+
+/// <summary>
+/// Retail segmentation (SPEC "3."): k-means over the schema's segmentation columns, scaled;
+/// segments numbered by size at training time; assignments and profiles for any later file.
+/// </summary>
+public static class SegmentationJob
+{
+    /// <summary>Trains (and optionally saves) a segmentation model.</summary>
+    public static SegmentationResult Train(SegmentationRequest request, IOperationSink sink, CancellationToken cancellationToken = default)
+    {
+        var data = request.Data;
+        if (data.RowCount < 2)
+            throw new BankInsightException(ErrorIds.TrainingDataInvalid, ErrorKind.InvalidData, $"{data.Source} has {data.RowCount} customers; segmentation needs at least 2.", data.Source);
+        var features = SegmentFeatures.Fit(data, data.Schema.SegmentationColumns, sink);
+        var points = features.Apply(data, sink);
+        var options = request.KMeans;
+        IReadOnlyList<ClusterCountScore> search = [];
+        int k;
+        if (request.ClusterCount is { } given)
+        {
+            k = given;
+        }
+        else
+        {
+            (k, search) = ClusterCountSearch.Choose(points, request.MinClusterCount, request.MaxClusterCount, options, sink, cancellationToken);
+            sink.Verbose($"Segmentation: chose k = {k} by silhouette ({string.Join(", ", search.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.ClusterCount}: {s.Silhouette:F3}")))}).");
+        }
+        options = options with { ClusterCount = k };
+        sink.Verbose($"Segmentation: k-means with k = {k} on {data.RowCount:N0} customers × {features.Features.Count} columns, {options.InitCount} initialisations, seed {options.Seed}.");
+        var fit = new KMeansTrainer(options).Fit(points, sink, cancellationToken);
+
+        // Number segments by size (1 = largest, ties by the fit's order) so the numbers mean something and are stable.
+        var sizes = new int[k];
+        foreach (int l in fit.Labels) sizes[l]++;
+        var order = Enumerable.Range(0, k).OrderByDescending(c => sizes[c]).ThenBy(c => c).ToArray();
+        var rank = new int[k];
+        for (int r = 0; r < k; r++) rank[order[r]] = r;
+        var centres = new double[k * points.Dimensions];
+        for (int r = 0; r < k; r++) fit.Model.Centre(order[r]).CopyTo(centres.AsSpan(r * points.Dimensions));
+        var labels = fit.Labels;
+        for (int i = 0; i < labels.Length; i++) labels[i] = rank[labels[i]];
+
+        var sample = new SeededRandom((ulong)options.Seed ^ 0x5157UL).SampleRows(points.Rows, ClusterCountSearch.ScoreSample);
+        double silhouette = Silhouette.Score(points.Select(sample), sample.Select(i => labels[i]).ToArray(), options.Threads, cancellationToken);
+        var training = new SegmentationTraining(data.RowCount, order.Select(c => sizes[c]).ToArray(), silhouette, search);
+        var model = new SegmentationModel(data.Schema.Name, data.Schema.Fingerprint, features,
+            new KMeansModel(centres, k, fit.Model.Inertia, fit.Model.Iterations), options, training);
+        if (request.OutFile is { } path)
+        {
+            model.Save(path);
+            sink.Verbose($"Segmentation model saved to {path}.");
+        }
+        return new SegmentationResult
+        {
+            ClusterCount = k,
+            ClusterCountChoice = search.Count > 0 ? "Silhouette" : "Given",
+            Customers = data.RowCount,
+            Features = features.Features.Count,
+            Sizes = string.Join("; ", training.Sizes.Select((s, c) => string.Create(CultureInfo.InvariantCulture, $"{c + 1}: {s:N0}"))),
+            Silhouette = silhouette,
+            Inertia = fit.Model.Inertia,
+            Iterations = fit.Model.Iterations,
+            Search = search.Count > 0 ? string.Join("; ", search.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.ClusterCount}: {s.Silhouette:F3}"))) : null,
+            Path = request.OutFile,
+            Model = model,
+        };
+    }
+
+    /// <summary>Every customer's segment and distance to its centre, in file order.</summary>
+    public static IEnumerable<ClusterAssignment> Assign(CustomerDataSet data, SegmentationModel model, IOperationSink sink, CancellationToken cancellationToken = default)
+    {
+        var (clusters, distances) = model.Assign(data, sink, model.Options.Threads, cancellationToken);
+        var ids = RequireIds(data);
+        var names = data.Names;
+        var holdings = data.Schema.Products.Count > 0 ? ProductHoldings.FromData(data, NullSink.Instance) : null;
+        sink.Verbose($"Segmentation: {data.RowCount:N0} customers assigned to {model.ClusterCount} segments.");
+        for (int i = 0; i < data.RowCount; i++)
+        {
+            if ((i & 0xFFFF) == 0) cancellationToken.ThrowIfCancellationRequested();
+            yield return new ClusterAssignment
+            {
+                CustomerId = ids[i]!,
+                CustomerName = names?[i],
+                Cluster = clusters[i],
+                Distance = distances[i],
+                HeldProducts = holdings is null ? null : string.Join(";", holdings.Names(holdings.Masks[i])),
+                Line = data.GetSourceLine(i),
+            };
+        }
+    }
+
+    /// <summary>The profile of each segment of <paramref name="data"/> under <paramref name="clusters"/> (1..k).</summary>
+    public static IReadOnlyList<ClusterProfile> Profiles(CustomerDataSet data, int[] clusters, int clusterCount, IOperationSink sink)
+    {
+        var holdings = data.Schema.Products.Count > 0 ? ProductHoldings.FromData(data, sink) : null;
+        var members = new List<int>[clusterCount];
+        for (int c = 0; c < clusterCount; c++) members[c] = [];
+        for (int i = 0; i < clusters.Length; i++) members[clusters[i] - 1].Add(i);
+        var everyone = Enumerable.Range(0, data.RowCount).ToArray();
+        var overallProducts = holdings?.Shares() ?? [];
+        var profiles = new List<ClusterProfile>();
+        for (int c = 0; c < clusterCount; c++)
+        {
+            var rows = members[c].ToArray();
+            var products = new List<ProfileMeasure>();
+            if (holdings is not null)
+            {
+                var shares = holdings.Shares(rows);
+                for (int p = 0; p < shares.Length; p++)
+                    products.Add(new ProfileMeasure(holdings.Products[p].Name, "Product", rows.Length == 0 ? null : shares[p], overallProducts[p], null, ShareContrast(shares[p], overallProducts[p])));
+            }
+            var features = new List<ProfileMeasure>();
+            foreach (var name in data.Schema.SegmentationColumns)
+                if (data.Find(name) is { } column) features.Add(Measure(column, rows, everyone));
+            var highlights = products.Concat(features)
+                .Where(m => m.Value is not null && Math.Abs(m.Contrast) >= 0.5)
+                .OrderByDescending(m => Math.Abs(m.Contrast)).ThenBy(m => m.Name, StringComparer.Ordinal)
+                .Take(5).Select(Describe);
+            profiles.Add(new ClusterProfile
+            {
+                Cluster = c + 1,
+                Customers = rows.Length,
+                Share = data.RowCount == 0 ? 0 : (double)rows.Length / data.RowCount,
+                Highlights = string.Join("; ", highlights),
+                Products = products,
+                Features = features,
+            });
+        }
+        return profiles;
+    }
+
+    private static ProfileMeasure Measure(DataColumn column, int[] rows, int[] everyone)
+    {
+        if (column is CategoricalColumn categorical)
+        {
+            var (mode, share) = Mode(categorical, rows);
+            double overall = mode < 0 ? 0 : Mode(categorical, everyone, mode).Share;
+            return new ProfileMeasure(column.Name, "Category", mode < 0 ? null : share, overall, mode < 0 ? null : categorical.Categories[mode], mode < 0 ? 0 : ShareContrast(share, overall));
+        }
+        var values = ((NumericColumn)column).Values;
+        var (mean, _) = MeanAndSd(values, rows);
+        var (overallMean, overallSd) = MeanAndSd(values, everyone);
+        string kind = column.Type == ColumnType.Flag ? "Flag" : "Number";
+        double contrast = mean is { } m && overallMean is { } o && overallSd > 0 ? (m - o) / overallSd : 0;
+        return new ProfileMeasure(column.Name, kind, mean, overallMean, null, contrast);
+    }
+
+    private static (int Code, double Share) Mode(CategoricalColumn column, int[] rows, int only = -1)
+    {
+        var counts = new int[column.Categories.Count];
+        int known = 0;
+        var codes = column.Codes;
+        foreach (int i in rows) if (codes[i] >= 0) { counts[codes[i]]++; known++; }
+        if (known == 0) return (-1, 0);
+        if (only >= 0) return (only, (double)counts[only] / known);
+        int best = 0;
+        for (int v = 1; v < counts.Length; v++) if (counts[v] > counts[best]) best = v;
+        return (best, (double)counts[best] / known);
+    }
+
+    private static (double? Mean, double Sd) MeanAndSd(ReadOnlySpan<double> values, int[] rows)
+    {
+        double sum = 0, ss = 0;
+        long n = 0;
+        foreach (int i in rows) if (!double.IsNaN(values[i])) { sum += values[i]; n++; }
+        if (n == 0) return (null, 0);
+        double mean = sum / n;
+        foreach (int i in rows) if (!double.IsNaN(values[i])) ss += (values[i] - mean) * (values[i] - mean);
+        return (mean, Math.Sqrt(ss / n));
+    }
+
+    // A share against everyone's, in binomial standard deviations of the overall share.
+    private static double ShareContrast(double share, double overall) =>
+        overall <= 0 || overall >= 1 ? (share == overall ? 0 : Math.Sign(share - overall) * 10) : (share - overall) / Math.Sqrt(overall * (1 - overall));
+
+    private static string Describe(ProfileMeasure m) => m.Kind switch
+    {
+        "Product" or "Flag" => string.Create(CultureInfo.InvariantCulture, $"{m.Name} {m.Value * 100:0}% (all {m.Overall * 100:0}%)"),
+        "Category" => string.Create(CultureInfo.InvariantCulture, $"{m.Name}={m.Category} {m.Value * 100:0}% (all {m.Overall * 100:0}%)"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{m.Name} {m.Value:0.#} (all {m.Overall:0.#})"),
+    };
+
+    internal static TextColumn RequireIds(CustomerDataSet data) =>
+        data.Ids ?? throw new BankInsightException(ErrorIds.FileLayoutInvalid, ErrorKind.InvalidData, $"{data.Source} has no customer id column.", data.Source);
+}
