@@ -60,7 +60,7 @@ internal static class BenchMiningCommand
             {
                 foreach (var algorithm in new[] { MiningAlgorithm.FPGrowth, MiningAlgorithm.Apriori })
                 {
-                    var row = RunChild(i, algorithm, folder, context);
+                    var row = RunChild(i, algorithm, folder);
                     rows.Add(row);
                     var c = Cases[i];
                     if (!asJson)
@@ -75,32 +75,20 @@ internal static class BenchMiningCommand
         });
     }
 
-    private static Row RunChild(int index, MiningAlgorithm algorithm, string folder, CliContext context)
-    {
-        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        string entry = Environment.GetCommandLineArgs()[0];
-        if (entry.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)) start.ArgumentList.Add(entry);
-        foreach (var a in new[] { "bench", "mining", "--datasets", folder, "--one", $"{index}:{algorithm}" }) start.ArgumentList.Add(a);
-        using var child = Process.Start(start)!;
-        string output = child.StandardOutput.ReadToEnd();
-        string error = child.StandardError.ReadToEnd();
-        child.WaitForExit();
-        if (child.ExitCode != 0) throw new Common.BankInsightException(Common.ErrorIds.FileUnreadable, Common.ErrorKind.InvalidOperation, $"bench case {index} failed: {error.Trim()}", index);
-        return JsonSerializer.Deserialize<Row>(output)!;
-    }
+    private static Row RunChild(int index, MiningAlgorithm algorithm, string folder) =>
+        JsonSerializer.Deserialize<Row>(SelfProcess.Run("bench", "mining", "--datasets", folder, "--one", $"{index}:{algorithm}"))!;
 
     private static Row RunCase(Case c, MiningAlgorithm algorithm, string folder, CancellationToken cancel)
     {
         var transactions = TransactionSet.Read(Path.Combine(folder, c.File), c.Separator);
         // Warm-up on a slice, so the timing measures the algorithm rather than the JIT compiler.
-        var slice = TransactionSet.FromLists(Enumerable.Range(0, Math.Min(2000, transactions.Count)).Select(t => transactions[t].ToArray().Select(i => transactions.ItemNames[i])));
+        var slice = TransactionSet.FromLists(Enumerable.Range(0, Math.Min(2000, transactions.Baskets)).Select(t => transactions[t].ToArray().Select(i => transactions.ItemNames[i])));
         RuleGenerator.Generate(FrequentItemsets.Mine(slice, Math.Max(c.MinSupport, 0.02), algorithm, 0, cancel), slice.Count, new RuleFilter(MinConfidence: MinConfidence), cancel);
         GC.Collect();
         var clock = Stopwatch.StartNew();
         var itemsets = FrequentItemsets.Mine(transactions, c.MinSupport, algorithm, 0, cancel);
         var rules = RuleGenerator.Generate(itemsets, transactions.Count, new RuleFilter(MinConfidence: MinConfidence), cancel);
         double seconds = clock.Elapsed.TotalSeconds;
-        using var self = Process.GetCurrentProcess();
-        return new Row(c.Dataset, algorithm == MiningAlgorithm.FPGrowth ? "fpgrowth" : "apriori", c.MinSupport, itemsets.Count, rules.Count, seconds, self.PeakWorkingSet64 / 1048576.0);
+        return new Row(c.Dataset, algorithm == MiningAlgorithm.FPGrowth ? "fpgrowth" : "apriori", c.MinSupport, itemsets.Count, rules.Count, seconds, SelfProcess.PeakMemoryMb());
     }
 }

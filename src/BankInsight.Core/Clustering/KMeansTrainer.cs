@@ -38,26 +38,42 @@ public sealed class KMeansTrainer(KMeansOptions options)
         var parallel = RowChunks.Options(o.Threads, cancellationToken);
         double tolerance = o.Tolerance * MeanVariance(points);
         KMeansFit? best = null;
+        // Two sets of per-point arrays serve every initialisation: the best so far and the current one.
+        var workspace = new Workspace(points.Rows);
+        Workspace? kept = null;
         for (int init = 0; init < o.InitCount; init++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             sink.Progress(new OperationProgress("k-means", $"initialisation {init + 1} of {o.InitCount} (k = {o.ClusterCount})", (double)init / o.InitCount));
             var random = SeededRandom.ForStream((ulong)o.Seed, InitStream, (ulong)init);
             var seeds = KMeansPlusPlus.Seed(points, o.ClusterCount, random, parallel);
-            var fit = Lloyd(points, seeds, o.ClusterCount, o.MaxIterations, tolerance, parallel);
-            if (best is null || fit.Model.Inertia < best.Model.Inertia) best = fit;
+            var fit = Lloyd(points, seeds, o.ClusterCount, o.MaxIterations, tolerance, parallel, workspace);
+            if (best is null || fit.Model.Inertia < best.Model.Inertia)
+            {
+                best = fit;
+                (kept, workspace) = (workspace, kept ?? new Workspace(points.Rows));
+            }
         }
         sink.Progress(new OperationProgress("k-means", $"k = {o.ClusterCount}, inertia {best!.Model.Inertia:G6}", 1, Completed: true));
         return best;
     }
 
-    internal static KMeansFit Lloyd(PointMatrix points, double[] centres, int k, int maxIterations, double tolerance, ParallelOptions parallel)
+    /// <summary>Per-point arrays of one initialisation.</summary>
+    internal sealed class Workspace(int rows)
+    {
+        public int[] Labels = new int[rows];
+        public int[] Previous = new int[rows];
+        public readonly float[] Distances = new float[rows];
+    }
+
+    internal static KMeansFit Lloyd(PointMatrix points, double[] centres, int k, int maxIterations, double tolerance, ParallelOptions parallel, Workspace? workspace = null)
     {
         int n = points.Rows, d = points.Dimensions, chunks = RowChunks.Count(n);
-        var labels = new int[n];
-        var previous = new int[n];
+        workspace ??= new Workspace(n);
+        var labels = workspace.Labels;
+        var previous = workspace.Previous;
         Array.Fill(previous, -1);
-        var distances = new float[n];
+        var distances = workspace.Distances;
         var partialSums = new double[chunks][];
         var partialCounts = new long[chunks][];
         var partialChanged = new int[chunks];
@@ -120,6 +136,7 @@ public sealed class KMeansTrainer(KMeansOptions options)
             }
             if (shift <= tolerance) break;
             (labels, previous) = (previous, labels);
+            (workspace.Labels, workspace.Previous) = (labels, previous);
         }
         if (!strict)
         {

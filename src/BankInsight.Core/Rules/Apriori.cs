@@ -6,18 +6,21 @@ namespace BankInsight.Rules;
 /// Apriori (Agrawal &amp; Srikant, "Fast algorithms for mining association rules", 1994):
 /// level by level, candidates of size k join two frequent (k−1)-itemsets sharing their first
 /// k−2 items, are pruned unless every (k−1)-subset is frequent, and are counted. Counting uses
-/// a triangular array for pairs, then vertical bitsets (one bit per transaction): a candidate's
-/// transactions are the AND of its two parents', its support the population count — far faster
+/// a triangular array for pairs, then vertical bitsets (one bit per stored basket): a candidate's
+/// baskets are the AND of its two parents', its support the population count (or the summed
+/// weights, when identical baskets are stored once) — far faster
 /// than scanning baskets; the memory is one bitset per frequent itemset of the current level.
 /// </summary>
 internal static class Apriori
 {
     public static List<FrequentItemset> Mine(TransactionSet transactions, int minCount, int maxLength, CancellationToken cancel)
     {
-        int n = transactions.Count, words = (n + 63) >> 6;
+        int n = transactions.Baskets, words = (n + 63) >> 6;
+        var weights = transactions.Weights;
         int itemCount = transactions.ItemNames.Count;
         var counts = new int[itemCount];
-        foreach (int item in transactions.Items) counts[item]++;
+        for (int b = 0; b < n; b++)
+            foreach (int item in transactions[b]) counts[item] += transactions.Weight(b);
         var level = new List<(int[] Items, ulong[] Bits)>();
         var bitsOf = new Dictionary<int, ulong[]>();
         for (int i = 0; i < itemCount; i++) if (counts[i] >= minCount) bitsOf[i] = new ulong[words];
@@ -59,7 +62,7 @@ internal static class Apriori
                     {
                         ulong x = left.Bits[w] & right.Bits[w];
                         bits[w] = x;
-                        count += BitOperations.PopCount(x);
+                        count += weights is null ? BitOperations.PopCount(x) : WeightOf(x, w, weights);
                     }
                     if (count < minCount) continue;
                     next.Add((candidate, bits));
@@ -79,15 +82,16 @@ internal static class Apriori
         for (int i = 0; i < m; i++) index[singles[i].Items[0]] = i;
         var pairCounts = new int[m * (m - 1) / 2];
         var local = new List<int>();
-        for (int t = 0; t < transactions.Count; t++)
+        for (int t = 0; t < transactions.Baskets; t++)
         {
             local.Clear();
             foreach (int item in transactions[t]) if (index.TryGetValue(item, out int i)) local.Add(i);
+            int weight = transactions.Weight(t);
             // Items are ascending, and so are their indexes among the frequent items.
             for (int x = 0; x < local.Count; x++)
             {
                 int i = local[x], row = i * (2 * m - i - 1) / 2 - i - 1;
-                for (int y = x + 1; y < local.Count; y++) pairCounts[row + local[y]]++;
+                for (int y = x + 1; y < local.Count; y++) pairCounts[row + local[y]] += weight;
             }
         }
         var level = new List<(int[] Items, ulong[] Bits)>();
@@ -108,6 +112,18 @@ internal static class Apriori
             }
         }
         return level;
+    }
+
+    /// <summary>The summed weights of the baskets whose bits are set in word <paramref name="w"/>.</summary>
+    private static int WeightOf(ulong bits, int w, int[] weights)
+    {
+        int total = 0;
+        while (bits != 0)
+        {
+            total += weights[(w << 6) + BitOperations.TrailingZeroCount(bits)];
+            bits &= bits - 1;
+        }
+        return total;
     }
 
     private static bool AllSubsetsFrequent(int[] candidate, HashSet<ItemsetKey> frequent)

@@ -111,7 +111,8 @@ internal static class FpGrowth
     {
         int items = transactions.ItemNames.Count;
         var counts = new int[items];
-        foreach (int item in transactions.Items) counts[item]++;
+        for (int b = 0; b < transactions.Baskets; b++)
+            foreach (int item in transactions[b]) counts[item] += transactions.Weight(b);
         // Frequent items ranked by count descending, id ascending.
         var frequent = Enumerable.Range(0, items).Where(i => counts[i] >= minCount).OrderByDescending(i => counts[i]).ThenBy(i => i).ToArray();
         var rankOf = new int[items];
@@ -120,12 +121,12 @@ internal static class FpGrowth
 
         var paths = new PathList();
         var buffer = new List<int>();
-        for (int t = 0; t < transactions.Count; t++)
+        for (int b = 0; b < transactions.Baskets; b++)
         {
             buffer.Clear();
-            foreach (int item in transactions[t]) if (rankOf[item] >= 0) buffer.Add(rankOf[item]);
+            foreach (int item in transactions[b]) if (rankOf[item] >= 0) buffer.Add(rankOf[item]);
             buffer.Sort();
-            paths.Add(CollectionsMarshal.AsSpan(buffer), 1);
+            paths.Add(CollectionsMarshal.AsSpan(buffer), transactions.Weight(b));
         }
 
         // The top level is projected straight from the filtered transactions rather than from a

@@ -10,25 +10,40 @@ namespace BankInsight.Rules;
 /// </summary>
 public sealed class TransactionSet
 {
-    private TransactionSet(IReadOnlyList<string> itemNames, int[] offsets, int[] items)
+    private TransactionSet(IReadOnlyList<string> itemNames, int[] offsets, int[] items, int[]? weights = null)
     {
         ItemNames = itemNames;
         Offsets = offsets;
         Items = items;
+        Weights = weights;
+        Count = weights is null ? offsets.Length - 1 : (int)weights.Sum(w => (long)w);
     }
 
     /// <summary>Item names by id.</summary>
     public IReadOnlyList<string> ItemNames { get; }
 
-    /// <summary>Number of transactions.</summary>
-    public int Count => Offsets.Length - 1;
+    /// <summary>Number of transactions (the denominator of every support), duplicates included.</summary>
+    public int Count { get; }
+
+    /// <summary>
+    /// Number of stored baskets: <see cref="Count"/>, or fewer when identical baskets are stored
+    /// once with a weight (<see cref="FromMasks"/>: a million customers over 8 products are at most
+    /// 256 distinct baskets, so mining them costs microseconds).
+    /// </summary>
+    public int Baskets => Offsets.Length - 1;
 
     internal int[] Offsets { get; }
 
     internal int[] Items { get; }
 
-    /// <summary>The item ids of transaction <paramref name="t"/>.</summary>
-    public ReadOnlySpan<int> this[int t] => Items.AsSpan(Offsets[t], Offsets[t + 1] - Offsets[t]);
+    /// <summary>How many transactions each stored basket stands for; null when every basket counts once.</summary>
+    internal int[]? Weights { get; }
+
+    /// <summary>The item ids of stored basket <paramref name="b"/>.</summary>
+    public ReadOnlySpan<int> this[int b] => Items.AsSpan(Offsets[b], Offsets[b + 1] - Offsets[b]);
+
+    /// <summary>How many transactions stored basket <paramref name="b"/> stands for.</summary>
+    public int Weight(int b) => Weights?[b] ?? 1;
 
     /// <summary>Transactions from lists of item names; duplicates within a basket count once.</summary>
     public static TransactionSet FromLists(IEnumerable<IEnumerable<string>> baskets)
@@ -48,22 +63,27 @@ public sealed class TransactionSet
         return new TransactionSet(names, offsets, items.ToArray());
     }
 
-    /// <summary>Transactions from one bit mask per customer (bit i = item i held), e.g. the 8 retail products.</summary>
+    /// <summary>
+    /// Transactions from one bit mask per customer (bit i = item i held), e.g. the 8 retail
+    /// products; identical masks are stored once with their count, in ascending mask order.
+    /// </summary>
     public static TransactionSet FromMasks(ReadOnlySpan<int> masks, IReadOnlyList<string> itemNames)
     {
         if (itemNames.Count > 31) throw new ArgumentException("At most 31 items fit a mask.", nameof(itemNames));
-        var offsets = new int[masks.Length + 1];
-        int total = 0;
-        foreach (int m in masks) total += System.Numerics.BitOperations.PopCount((uint)m);
-        var items = new int[total];
-        int at = 0;
-        for (int t = 0; t < masks.Length; t++)
+        var counts = new Dictionary<int, int>();
+        foreach (int m in masks) counts[m] = counts.GetValueOrDefault(m) + 1;
+        var distinct = counts.Keys.Order().ToArray();
+        var offsets = new int[distinct.Length + 1];
+        var weights = new int[distinct.Length];
+        var items = new List<int>();
+        for (int b = 0; b < distinct.Length; b++)
         {
             for (int i = 0; i < itemNames.Count; i++)
-                if ((masks[t] & (1 << i)) != 0) items[at++] = i;
-            offsets[t + 1] = at;
+                if ((distinct[b] & (1 << i)) != 0) items.Add(i);
+            offsets[b + 1] = items.Count;
+            weights[b] = counts[distinct[b]];
         }
-        return new TransactionSet(itemNames, offsets, items);
+        return new TransactionSet(itemNames, offsets, items.ToArray(), weights);
     }
 
     /// <summary>

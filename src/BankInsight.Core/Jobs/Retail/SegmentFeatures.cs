@@ -42,10 +42,10 @@ public sealed class SegmentFeatures
             var raw = Raw(column, data.Source);
             double sum = 0;
             long count = 0;
-            foreach (double v in raw) if (!double.IsNaN(v)) { sum += v; count++; }
+            for (int i = 0; i < raw.Length; i++) if (!double.IsNaN(raw[i])) { sum += raw[i]; count++; }
             if (count == 0) { sink.Warning($"{data.Source}: segmentation column {name} has no values; segmenting without it."); continue; }
             double mean = sum / count, ss = 0;
-            foreach (double v in raw) if (!double.IsNaN(v)) ss += (v - mean) * (v - mean);
+            for (int i = 0; i < raw.Length; i++) if (!double.IsNaN(raw[i])) ss += (raw[i] - mean) * (raw[i] - mean);
             double sd = Math.Sqrt(ss / count);
             features.Add(new SegmentFeature(name, column is CategoricalColumn, mean, sd > 0 ? sd : 1));
         }
@@ -74,13 +74,13 @@ public sealed class SegmentFeatures
         return new PointMatrix(columns);
     }
 
-    /// <summary>A column's values as numbers: numbers as they are, categories as their value-list index; NaN when missing.</summary>
-    internal static double[] Raw(DataColumn column, string source)
+    /// <summary>A column's values as numbers: numbers as they are (not copied), categories as their value-list index; NaN when missing.</summary>
+    internal static ReadOnlySpan<double> Raw(DataColumn column, string source)
     {
         switch (column)
         {
             case NumericColumn numeric:
-                return numeric.Values.ToArray();
+                return numeric.Values;
             case CategoricalColumn categorical:
                 var codes = categorical.Codes;
                 var values = new double[codes.Length];
