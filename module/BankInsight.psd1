@@ -19,6 +19,11 @@
         'Invoke-ChurnPrediction'
         'New-ProspectModel'
         'Find-Prospect'
+        'New-CustomerClusterModel'
+        'Get-CustomerCluster'
+        'Get-CrossSellRule'
+        'Get-CrossSellRecommendation'
+        'Find-ProductOpportunity'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -26,7 +26,12 @@ internal sealed class FakeHost : ICommandHost
     public void WriteError(ErrorSpec error) => Errors.Add(error);
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]
     public void ThrowTerminatingError(ErrorSpec error) => throw new TerminatingErrorException(error);
-    public object CreateRecord(IReadOnlyList<KeyValuePair<string, object?>> properties) => properties.ToDictionary(p => p.Key, p => p.Value);
+    public List<string?> RecordTypeNames { get; } = [];
+    public object CreateRecord(IReadOnlyList<KeyValuePair<string, object?>> properties, string? typeName = null)
+    {
+        RecordTypeNames.Add(typeName);
+        return properties.ToDictionary(p => p.Key, p => p.Value);
+    }
     public void WriteWarning(string message) => Warnings.Add(message);
     public void WriteVerbose(string message) => Verbose.Add(message);
     public void WriteProgress(ProgressSpec progress) => Progress.Add(progress);

@@ -18,10 +18,11 @@ internal sealed class CmdletHost(PSCmdlet cmdlet, CancellationToken cancellation
         throw new InvalidOperationException(error.Message); // not reached: PowerShell throws above
     }
 
-    public object CreateRecord(IReadOnlyList<KeyValuePair<string, object?>> properties)
+    public object CreateRecord(IReadOnlyList<KeyValuePair<string, object?>> properties, string? typeName = null)
     {
         var record = new PSObject();
         foreach (var (name, value) in properties) record.Properties.Add(new PSNoteProperty(name, value));
+        if (typeName is not null) record.TypeNames.Insert(0, typeName);
         return record;
     }
 

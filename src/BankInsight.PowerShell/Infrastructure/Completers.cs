@@ -39,3 +39,10 @@ public sealed class EncodingCompleter : WordCompleter
     /// <inheritdoc />
     protected override IEnumerable<string> Words => TextEncodings.Names;
 }
+
+/// <summary>Completes the Retail schema's product aliases (Deposit, Insurance, …).</summary>
+public sealed class ProductNameCompleter : WordCompleter
+{
+    /// <inheritdoc />
+    protected override IEnumerable<string> Words => BuiltInSchemas.Get(BuiltInSchemas.Retail).Products.Select(p => p.Alias);
+}

@@ -20,8 +20,11 @@ internal interface ICommandHost
     [DoesNotReturn]
     void ThrowTerminatingError(ErrorSpec error);
 
-    /// <summary>Makes a row object (a PSCustomObject) with these properties in this order.</summary>
-    object CreateRecord(IReadOnlyList<KeyValuePair<string, object?>> properties);
+    /// <summary>
+    /// Makes a row object (a PSCustomObject) with these properties in this order; with
+    /// <paramref name="typeName"/>, the format file's view for that type shows it.
+    /// </summary>
+    object CreateRecord(IReadOnlyList<KeyValuePair<string, object?>> properties, string? typeName = null);
 
     /// <summary>Writes a warning.</summary>
     void WriteWarning(string message);

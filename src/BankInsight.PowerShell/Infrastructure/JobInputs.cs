@@ -4,6 +4,7 @@ using BankInsight.Data;
 using BankInsight.Data.Reading;
 using BankInsight.Data.Schemas;
 using BankInsight.Jobs;
+using BankInsight.Jobs.Retail;
 using BankInsight.Results;
 using BankInsight.Serialization;
 
@@ -42,7 +43,9 @@ internal static class JobInputs
     /// </summary>
     public static TrainedModel Model(ICommandHost host, object? model, string shippedName, string purpose)
     {
-        object? value = model is PSObject wrapped ? wrapped.BaseObject : model;
+        // Unwrap what the pipeline wrapped. Never read a null BaseObject as "no model": that would
+        // silently mean the shipped model (PowerShellStandard's stub PSObject has no BaseObject).
+        object? value = model is PSObject wrapped ? wrapped.BaseObject ?? wrapped : model;
         TrainedModel trained = value switch
         {
             null => TrainedModel.Load(ShippedModels.Locate(shippedName), purpose),
@@ -58,6 +61,29 @@ internal static class JobInputs
                 $"The model is a {trained.Purpose} model; this command needs a {purpose} model.", model);
         host.WriteVerbose($"Using the {trained.Purpose} model {trained.Source ?? "(in memory)"} ({trained.Classifier.Kind}, trained on {trained.SchemaName}).");
         return trained;
+    }
+
+    /// <summary>
+    /// The segmentation model to use: a path, a <see cref="SegmentationModel"/>, New-CustomerClusterModel's
+    /// <see cref="SegmentationResult"/>, or null for the shipped retail_customer.
+    /// </summary>
+    public static SegmentationModel Segmentation(ICommandHost host, object? model)
+    {
+        // Unwrap what the pipeline wrapped. Never read a null BaseObject as "no model": that would
+        // silently mean the shipped model (PowerShellStandard's stub PSObject has no BaseObject).
+        object? value = model is PSObject wrapped ? wrapped.BaseObject ?? wrapped : model;
+        var segmentation = value switch
+        {
+            null => SegmentationModel.Load(ShippedModels.Locate(ShippedModels.Retail)),
+            string path => SegmentationModel.Load(host.ResolveInputPaths(path, literal: true)[0]),
+            FileInfo file => SegmentationModel.Load(file.FullName),
+            SegmentationModel m => m,
+            SegmentationResult r => r.Model,
+            _ => throw new BankInsightException(ErrorIds.ParameterInvalid, ErrorKind.InvalidArgument,
+                $"-Model takes a segmentation model file path, a model, or the output of New-CustomerClusterModel; got {value.GetType().Name}.", value),
+        };
+        host.WriteVerbose($"Using the segmentation model {segmentation}.");
+        return segmentation;
     }
 
     /// <summary>A DateTime parameter as the data month (its month).</summary>

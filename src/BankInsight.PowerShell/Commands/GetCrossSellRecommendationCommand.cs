@@ -1,0 +1,50 @@
+using System.Management.Automation;
+using BankInsight.Jobs.Retail;
+using BankInsight.PowerShell.Infrastructure;
+using BankInsight.Results;
+
+namespace BankInsight.PowerShell.Commands;
+
+/// <summary>
+/// <para type="synopsis">Recommends products to each retail customer from the best matching rules.</para>
+/// <para type="description">For every customer, takes the rules whose antecedents match the products held — by default the antecedents are among them and the consequents are not yet held (-Match Subset); -Match Exact needs the holdings to equal the antecedents, as the old delivery did — ranked by confidence, then lift, and emits the best -Top. Rules are mined from the same data unless given with -Rule.</para>
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "CrossSellRecommendation", DefaultParameterSetName = PathSet)]
+[OutputType(typeof(CrossSellRecommendation))]
+public sealed class GetCrossSellRecommendationCommand : RetailCmdlet
+{
+    /// <summary>Rules to use, e.g. from Get-CrossSellRule (default: mined from the data with the thresholds given).</summary>
+    [Parameter]
+    public CrossSellRule[]? Rule { get; set; }
+
+    /// <summary>Subset (default) or Exact.</summary>
+    [Parameter]
+    public RuleMatch Match { get; set; } = RuleMatch.Subset;
+
+    /// <summary>Recommendations per customer, best first.</summary>
+    [Parameter]
+    [ValidateRange(1, 8)]
+    public int Top { get; set; } = 1;
+
+    /// <inheritdoc />
+    protected override void ProcessRecord() => Guarded(() => Process(CommandHost));
+
+    internal CrossSellRecommendationRequest BuildRequest(BankInsight.Data.CustomerDataSet data, SegmentationModel? model) => new(data)
+    {
+        Rules = Rule,
+        Mining = Mining(),
+        PerCluster = PerClusterFlag,
+        Model = model,
+        Match = Match,
+        Top = Top,
+    };
+
+    internal void Process(ICommandHost host)
+    {
+        bool segmented = Rule is not null ? Rule.Any(r => r.Cluster is not null) : PerClusterFlag;
+        var model = SegmentationFor(host, segmented);
+        foreach (var data in RetailData(host))
+            foreach (var recommendation in CrossSellJob.Recommend(BuildRequest(data, model), new HostSink(host), host.Cancellation))
+                host.WriteObject(recommendation);
+    }
+}

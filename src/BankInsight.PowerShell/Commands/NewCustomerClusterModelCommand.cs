@@ -1,0 +1,90 @@
+using System.Management.Automation;
+using BankInsight.Clustering;
+using BankInsight.Data;
+using BankInsight.Data.Schemas;
+using BankInsight.Jobs.Retail;
+using BankInsight.PowerShell.Infrastructure;
+using BankInsight.Results;
+
+namespace BankInsight.PowerShell.Commands;
+
+/// <summary>
+/// <para type="synopsis">Segments retail customers with k-means and returns the segmentation model.</para>
+/// <para type="description">Clusters customers on the Retail schema's 28 segmentation columns, each scaled so that none dominates by its units. Segments are numbered by size. Without -ClusterCount the number of segments is chosen by the silhouette on a sample.</para>
+/// </summary>
+[Cmdlet(VerbsCommon.New, "CustomerClusterModel", DefaultParameterSetName = PathSet, SupportsShouldProcess = true)]
+[OutputType(typeof(SegmentationResult))]
+public sealed class NewCustomerClusterModelCommand : BankInsightCmdlet
+{
+    private const string PathSet = "Path";
+    private const string InputObjectSet = "InputObject";
+
+    /// <summary>The retail file.</summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipelineByPropertyName = true)]
+    [Alias("FullName")]
+    public string Path { get; set; } = "";
+
+    /// <summary>A data set from Import-CustomerData.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
+    public CustomerDataSet? InputObject { get; set; }
+
+    /// <summary>Number of segments (default: chosen by silhouette between MinClusterCount and MaxClusterCount).</summary>
+    [Parameter]
+    [ValidateRange(1, 100)]
+    public int? ClusterCount { get; set; }
+
+    /// <summary>Smallest number of segments tried automatically.</summary>
+    [Parameter]
+    [ValidateRange(2, 100)]
+    public int MinClusterCount { get; set; } = 2;
+
+    /// <summary>Largest number of segments tried automatically.</summary>
+    [Parameter]
+    [ValidateRange(2, 100)]
+    public int MaxClusterCount { get; set; } = 10;
+
+    /// <summary>k-means++ initialisations; the best is kept.</summary>
+    [Parameter]
+    [ValidateRange(1, 1000)]
+    public int InitCount { get; set; } = 10;
+
+    /// <summary>Lloyd iterations per initialisation.</summary>
+    [Parameter]
+    [ValidateRange(1, 100_000)]
+    public int MaxIterations { get; set; } = 300;
+
+    /// <summary>Seed of the initialisations.</summary>
+    [Parameter]
+    public int Seed { get; set; } = 42;
+
+    /// <summary>Where to save the model.</summary>
+    [Parameter]
+    public string? OutFile { get; set; }
+
+    /// <summary>A schema name or JSON file for -Path (default Retail).</summary>
+    [Parameter(ParameterSetName = PathSet)]
+    [ArgumentCompleter(typeof(SchemaNameCompleter))]
+    public string? Schema { get; set; }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord() => Guarded(() => Process(CommandHost));
+
+    internal SegmentationRequest BuildRequest(CustomerDataSet data, string? outFile) => new(data)
+    {
+        ClusterCount = ClusterCount,
+        MinClusterCount = MinClusterCount,
+        MaxClusterCount = MaxClusterCount,
+        KMeans = new KMeansOptions { InitCount = InitCount, MaxIterations = MaxIterations, Seed = Seed },
+        OutFile = outFile,
+    };
+
+    internal void Process(ICommandHost host)
+    {
+        foreach (var data in JobInputs.Data(host, InputObject is null ? null : [InputObject], string.IsNullOrEmpty(Path) ? null : [Path], BuiltInSchemas.Retail, Schema))
+        {
+            string? target = OutFile is null ? null : host.ResolveOutputPath(OutFile);
+            if (target is not null && !host.ShouldProcess(target, "Write segmentation model")) target = null;
+            host.WriteObject(SegmentationJob.Train(BuildRequest(data, target), new HostSink(host), host.Cancellation));
+        }
+    }
+}

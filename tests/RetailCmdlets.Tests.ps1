@@ -1,0 +1,101 @@
+#Requires -Version 7.4
+# New-CustomerClusterModel, Get-CustomerCluster, Get-CrossSellRule, Get-CrossSellRecommendation, Find-ProductOpportunity.
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot '..' 'out' 'BankInsight' 'BankInsight.psd1') -Force
+    $retail = Join-Path $TestDrive 'retail_customer.del'
+    $null = New-SyntheticCustomerData Retail 4000 -Seed 31 -Path $retail
+}
+
+Describe 'New-CustomerClusterModel' -Tag 'CI' {
+    It 'trains k segments numbered by size and saves the model' {
+        $file = Join-Path $TestDrive 'segments.model'
+        $result = New-CustomerClusterModel $retail -ClusterCount 4 -InitCount 2 -OutFile $file
+        $result.ClusterCount | Should -Be 4
+        $result.ClusterCountChoice | Should -Be 'Given'
+        $file | Should -Exist
+        $sizes = $result.Model.Training.Sizes
+        $sizes[0] | Should -BeGreaterOrEqual $sizes[3]
+    }
+
+    It 'chooses k by silhouette when none is given' {
+        $result = New-CustomerClusterModel $retail -MaxClusterCount 4 -InitCount 1
+        $result.ClusterCountChoice | Should -Be 'Silhouette'
+        $result.Search | Should -Match '^2: '
+    }
+
+    It 'writes nothing with -WhatIf' {
+        $file = Join-Path $TestDrive 'whatif.model'
+        $null = New-CustomerClusterModel $retail -ClusterCount 3 -InitCount 1 -OutFile $file -WhatIf
+        $file | Should -Not -Exist
+    }
+}
+
+Describe 'Get-CustomerCluster' -Tag 'CI' {
+    It 'assigns every customer with the shipped model' {
+        $assigned = Get-CustomerCluster $retail
+        $assigned.Count | Should -Be 4000
+        ($assigned | Where-Object { $_.Cluster -lt 1 -or $_.Cluster -gt 6 }) | Should -BeNullOrEmpty
+    }
+
+    It 'profiles segments as wide rows that export to CSV' {
+        $csv = Join-Path $TestDrive 'profiles.csv'
+        Get-CustomerCluster $retail -Profile | Export-Csv $csv -NoTypeInformation
+        $rows = Import-Csv $csv
+        $rows.Count | Should -Be 6
+        $rows[0].PSObject.Properties.Name | Should -Contain '存款持有率'
+        ($rows | Measure-Object Customers -Sum).Sum | Should -Be 4000
+    }
+
+    It 'takes a model from New-CustomerClusterModel' {
+        $model = New-CustomerClusterModel $retail -ClusterCount 3 -InitCount 1
+        (Get-CustomerCluster $retail -Model $model | Select-Object -ExpandProperty Cluster -Unique).Count | Should -Be 3
+    }
+}
+
+Describe 'Get-CrossSellRule' -Tag 'CI' {
+    It 'mines rules that pass the default filters' {
+        $rules = Get-CrossSellRule $retail
+        $rules | Should -Not -BeNullOrEmpty
+        $rules | ForEach-Object { $_.Confidence | Should -BeGreaterOrEqual 0.3; $_.Lift | Should -BeGreaterOrEqual 1.0 }
+    }
+
+    It 'gives the same rules with Apriori' {
+        $fp = Get-CrossSellRule $retail -MinSupport 0.05 | ForEach-Object { "$($_.AntecedentCodes)>$($_.ConsequentCodes)" }
+        $ap = Get-CrossSellRule $retail -MinSupport 0.05 -Algorithm Apriori | ForEach-Object { "$($_.AntecedentCodes)>$($_.ConsequentCodes)" }
+        $ap | Should -Be $fp
+    }
+
+    It 'mines per segment' {
+        (Get-CrossSellRule $retail -PerCluster | Select-Object -ExpandProperty Cluster -Unique).Count | Should -BeGreaterThan 1
+    }
+}
+
+Describe 'Get-CrossSellRecommendation' -Tag 'CI' {
+    It 'writes the bank cross-selling file' {
+        $txt = Join-Path $TestDrive 'cross_selling.txt'
+        Get-CrossSellRecommendation $retail -PerCluster | Export-BankResult $txt
+        Get-Content $txt | ForEach-Object { $_ | Should -Match '^"\d+","[1-8](,[1-8])*"$' }
+    }
+
+    It 'uses rules reviewed first' {
+        $rules = Get-CrossSellRule $retail -MinConfidence 0.5
+        $recs = Get-CrossSellRecommendation $retail -Rule $rules -Top 2
+        $recs | ForEach-Object { $_.Confidence | Should -BeGreaterOrEqual 0.5 }
+    }
+}
+
+Describe 'Find-ProductOpportunity' -Tag 'CI' {
+    It 'writes deposit and insurance pairs once each' {
+        $txt = Join-Path $TestDrive 'product_mining.txt'
+        Find-ProductOpportunity $retail | Export-BankResult $txt
+        $lines = Get-Content $txt
+        $lines | ForEach-Object { $_ | Should -Match '^"0[12]","\d+"$' }
+        ($lines | Sort-Object -Unique).Count | Should -Be $lines.Count
+    }
+
+    It 'refuses an unknown product with a stable error id' {
+        { Find-ProductOpportunity $retail -Product Bitcoin -ErrorAction Stop } |
+            Should -Throw -ErrorId 'BankInsight.ParameterInvalid,BankInsight.PowerShell.Commands.FindProductOpportunityCommand'
+    }
+}
