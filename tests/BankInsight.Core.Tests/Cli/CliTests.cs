@@ -1,18 +1,11 @@
 using BankInsight.Cli;
 using BankInsight.Tests.Support;
+using static BankInsight.Tests.Cli.Runner;
 
 namespace BankInsight.Tests.Cli;
 
 public class CliTests
 {
-    private static (int Exit, string Out, string Err) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int exit = CliApp.Run(args, output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
-
     [Fact]
     public void Validate_a_clean_file_exits_0()
     {

@@ -5,19 +5,12 @@ using BankInsight.Jobs.Retail;
 using BankInsight.Results;
 using BankInsight.Serialization;
 using BankInsight.Tests.Support;
+using static BankInsight.Tests.Cli.Runner;
 
 namespace BankInsight.Tests.Cli;
 
 public class CorporateCliTests
 {
-    private static (int Exit, string Out, string Err) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int exit = CliApp.Run(args, output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
-
     [Fact]
     public void Churn_train_evaluate_predict_end_to_end()
     {

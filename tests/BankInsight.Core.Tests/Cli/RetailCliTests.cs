@@ -2,19 +2,12 @@ using System.Text.Json;
 using BankInsight.Cli;
 using BankInsight.Results;
 using BankInsight.Tests.Support;
+using static BankInsight.Tests.Cli.Runner;
 
 namespace BankInsight.Tests.Cli;
 
 public class RetailCliTests
 {
-    private static (int Exit, string Out, string Err) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int exit = CliApp.Run(args, output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
-
     private static string Retail(TempFolder temp, int rows = 3000)
     {
         string path = temp.File("retail.del");
