@@ -32,6 +32,9 @@ internal sealed class FakeHost : ICommandHost
         RecordTypeNames.Add(typeName);
         return properties.ToDictionary(p => p.Key, p => p.Value);
     }
+    public IReadOnlyList<KeyValuePair<string, object?>> ReadProperties(object record) =>
+        record is IEnumerable<KeyValuePair<string, object?>> pairs ? pairs.ToList()
+        : record.GetType().GetProperties().Select(p => new KeyValuePair<string, object?>(p.Name, p.GetValue(record))).ToList();
     public void WriteWarning(string message) => Warnings.Add(message);
     public void WriteVerbose(string message) => Verbose.Add(message);
     public void WriteProgress(ProgressSpec progress) => Progress.Add(progress);
@@ -65,4 +68,14 @@ public static class Repo
     }
 
     public static string File(params string[] parts) => Path.Combine([Root, .. parts]);
+}
+
+/// <summary>Runs a job cmdlet's adapter as PowerShell would for one pipeline step: ProcessRecord, then EndProcessing.</summary>
+internal static class JobCmdletExtensions
+{
+    public static void Execute(this BankInsight.PowerShell.Infrastructure.DataJobCmdlet command, FakeHost host)
+    {
+        command.Process(host);
+        command.Finish(host);
+    }
 }

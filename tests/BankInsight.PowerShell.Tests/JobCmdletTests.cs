@@ -42,7 +42,7 @@ public class ChurnCmdletTests(CorporateFiles files) : IClassFixture<CorporateFil
     public void New_ChurnModel_trains_from_a_path_and_writes_the_model_after_asking()
     {
         var host = Host();
-        new NewChurnModelCommand { Path = "churn.del", OutFile = "m.model", DeclineThreshold = 0.5, Seed = 3 }.Process(host);
+        new NewChurnModelCommand { Path = ["churn.del"], OutFile = "m.model", DeclineThreshold = 0.5, Seed = 3 }.Execute(host);
         var result = Assert.IsType<ModelTrainingResult>(Assert.Single(host.Output));
         Assert.True(result.RocAuc > 0.85);
         Assert.Equal(Path.Combine(files.Folder, "m.model"), result.Path);
@@ -55,7 +55,7 @@ public class ChurnCmdletTests(CorporateFiles files) : IClassFixture<CorporateFil
     {
         var host = Host();
         host.ShouldProcessAnswer = false;
-        new NewChurnModelCommand { Path = "churn.del", OutFile = "whatif.model" }.Process(host);
+        new NewChurnModelCommand { Path = ["churn.del"], OutFile = "whatif.model" }.Execute(host);
         var result = Assert.IsType<ModelTrainingResult>(Assert.Single(host.Output));
         Assert.Null(result.Path);
         Assert.False(File.Exists(Path.Combine(files.Folder, "whatif.model")));
@@ -73,12 +73,12 @@ public class ChurnCmdletTests(CorporateFiles files) : IClassFixture<CorporateFil
     public void Test_ChurnModel_takes_the_model_as_a_training_result_a_model_or_a_path()
     {
         var host = Host();
-        new NewChurnModelCommand { Path = "churn.del", OutFile = "t.model" }.Process(host);
+        new NewChurnModelCommand { Path = ["churn.del"], OutFile = "t.model" }.Execute(host);
         var trained = (ModelTrainingResult)host.Output[0]!;
         foreach (object model in new object[] { trained, trained.Model, "t.model" })
         {
             var test = Host();
-            new TestChurnModelCommand { Path = "churn-later.del", Model = model }.Process(test);
+            new TestChurnModelCommand { Path = ["churn-later.del"], Model = model }.Execute(test);
             var evaluation = Assert.IsType<ClassifierEvaluation>(Assert.Single(test.Output));
             Assert.True(evaluation.RocAuc > 0.85, $"{model.GetType().Name}: {evaluation.RocAuc}");
         }
@@ -88,8 +88,8 @@ public class ChurnCmdletTests(CorporateFiles files) : IClassFixture<CorporateFil
     public void Test_ChurnModel_refuses_a_prospect_model()
     {
         var host = Host();
-        var command = new TestChurnModelCommand { Path = "churn-later.del", Model = ShippedModels.Locate(ShippedModels.Prospect), CommandHost = host };
-        var e = Assert.Throws<TerminatingErrorException>(() => command.Guarded(() => command.Process(host)));
+        var command = new TestChurnModelCommand { Path = ["churn-later.del"], Model = ShippedModels.Locate(ShippedModels.Prospect), CommandHost = host };
+        var e = Assert.Throws<TerminatingErrorException>(() => command.Guarded(() => command.Execute(host)));
         Assert.Equal((ErrorIds.ModelKindMismatch, ErrorCategory.InvalidArgument), (e.Spec.ErrorId, e.Spec.Category));
     }
 
@@ -97,7 +97,7 @@ public class ChurnCmdletTests(CorporateFiles files) : IClassFixture<CorporateFil
     public void Invoke_ChurnPrediction_streams_churners_from_the_shipped_model_by_default()
     {
         var host = Host();
-        new InvokeChurnPredictionCommand { Path = ["churn-later.del"] }.Process(host);
+        new InvokeChurnPredictionCommand { Path = ["churn-later.del"] }.Execute(host);
         var predictions = host.Output.Cast<ChurnPrediction>().ToList();
         Assert.NotEmpty(predictions);
         Assert.All(predictions, p => Assert.True(p.IsChurn && p.Driver1 is not null));
@@ -111,7 +111,7 @@ public class ChurnCmdletTests(CorporateFiles files) : IClassFixture<CorporateFil
         var data = BankInsight.Data.Reading.CustomerDataLoader.Load(files.LaterChurn,
             new BankInsight.Data.Reading.DataLoadOptions(BankInsight.Data.Schemas.BuiltInSchemas.Get("CorporateChurn")), NullSink.Instance);
         var host = Host();
-        new InvokeChurnPredictionCommand { InputObject = [data], IncludeAllFlag = true, Drivers = 0 }.Process(host);
+        new InvokeChurnPredictionCommand { InputObject = [data], IncludeAllFlag = true, Drivers = 0 }.Execute(host);
         Assert.Equal(3000, host.Output.Count);
         Assert.All(host.Output.Cast<ChurnPrediction>(), p => Assert.Null(p.Drivers));
         var request = new InvokeChurnPredictionCommand { IncludeAllFlag = true, ProbabilityThreshold = 0.7, Drivers = 5, DataMonth = new DateTime(2026, 10, 3) }
@@ -128,7 +128,7 @@ public class ProspectCmdletTests(CorporateFiles files) : IClassFixture<Corporate
     public void New_ProspectModel_trains_with_relations()
     {
         var host = Host();
-        new NewProspectModelCommand { Path = "prospects.del", RelationPath = "relations.del", MinMonthlyCount = 3, MinMonthlyAmount = 3_000_000 }.Process(host);
+        new NewProspectModelCommand { Path = ["prospects.del"], RelationPath = "relations.del", MinMonthlyCount = 3, MinMonthlyAmount = 3_000_000 }.Execute(host);
         var result = Assert.IsType<ModelTrainingResult>(Assert.Single(host.Output));
         Assert.True(result.RocAuc > 0.85);
         Assert.Equal("true", result.Model.Settings["uses_relations"]);
@@ -139,7 +139,7 @@ public class ProspectCmdletTests(CorporateFiles files) : IClassFixture<Corporate
     public void New_ProspectModel_without_relations_warns()
     {
         var host = Host();
-        new NewProspectModelCommand { Path = "prospects.del" }.Process(host);
+        new NewProspectModelCommand { Path = ["prospects.del"] }.Execute(host);
         Assert.Contains(host.Warnings, w => w.StartsWith("No -RelationPath", StringComparison.Ordinal));
         Assert.Equal("false", ((ModelTrainingResult)host.Output[0]!).Model.Settings["uses_relations"]);
     }
@@ -148,7 +148,7 @@ public class ProspectCmdletTests(CorporateFiles files) : IClassFixture<Corporate
     public void Find_Prospect_filters_by_region_and_expands_relations()
     {
         var host = Host();
-        new FindProspectCommand { Path = "prospects.del", RelationPath = "relations.del", ExpandRelationsFlag = true }.Process(host);
+        new FindProspectCommand { Path = ["prospects.del"], RelationPath = "relations.del", ExpandRelationsFlag = true }.Execute(host);
         var results = host.Output.Cast<ProspectResult>().ToList();
         Assert.Contains(results, r => r.Source == "Scored");
         Assert.Contains(results, r => r.Source == "Related");
@@ -166,5 +166,70 @@ public class ProspectCmdletTests(CorporateFiles files) : IClassFixture<Corporate
         Assert.Equal(0.2, request.ProbabilityThreshold);
         Assert.Equal(new BankInsight.Jobs.Prospects.ProspectDefinition(10, 3_000_000), request.Definition);
         Assert.Null(new FindProspectCommand().BuildRequest(null!, null, model).Definition); // the model's own
+    }
+}
+
+public class PipelineInputTests(CorporateFiles files) : IClassFixture<CorporateFiles>
+{
+    private FakeHost Host() => new() { CurrentDirectory = files.Folder };
+
+    private static List<Dictionary<string, object?>> Rows(string path, int count) =>
+        BankInsight.Data.DataSetRows.Enumerate(BankInsight.Data.Reading.CustomerDataLoader.Load(path,
+                new BankInsight.Data.Reading.DataLoadOptions(BankInsight.Data.Schemas.BuiltInSchemas.Get("CorporateChurn")), NullSink.Instance))
+            .Take(count)
+            // As Import-Csv gives them: every value text, empty for missing.
+            .Select(r => r.ToDictionary(p => p.Key, p => (object?)(p.Value switch
+            {
+                null => "",
+                double d => d.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+                DateOnly day => day.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture),
+                var v => v.ToString(),
+            })))
+            .ToList();
+
+    [Fact]
+    public void Rows_piped_one_by_one_are_scored_at_the_end_like_the_file()
+    {
+        var rows = Rows(files.LaterChurn, 40);
+        var command = new InvokeChurnPredictionCommand { IncludeAllFlag = true, Drivers = 0, DataMonth = new DateTime(2026, 10, 1) };
+        var host = Host();
+        foreach (var row in rows)
+        {
+            command.InputObject = [row];
+            command.Process(host);
+        }
+        Assert.Empty(host.Output);                      // gathered until the input ends
+        command.Finish(host);
+        var fromRows = host.Output.Cast<ChurnPrediction>().ToList();
+        Assert.Equal(40, fromRows.Count);
+
+        var fileHost = Host();
+        new InvokeChurnPredictionCommand { Path = ["churn-later.del"], IncludeAllFlag = true, Drivers = 0, DataMonth = new DateTime(2026, 10, 1) }.Execute(fileHost);
+        var fromFile = fileHost.Output.Cast<ChurnPrediction>().Take(40).ToList();
+        Assert.Equal(fromFile.Select(p => (p.CustomerId, p.Probability)), fromRows.Select(p => (p.CustomerId, p.Probability)));
+        Assert.Equal(2, fromRows[0].Line);               // row 1 is line 2: line 1 is the header
+    }
+
+    [Fact]
+    public void A_bad_row_is_a_non_terminating_error_and_the_rest_are_scored()
+    {
+        var rows = Rows(files.LaterChurn, 5);
+        rows[2]["员工人数"] = "many";
+        var host = Host();
+        new InvokeChurnPredictionCommand { InputObject = [.. rows], IncludeAllFlag = true, Drivers = 0 }.Execute(host);
+        Assert.Equal(4, host.Output.Count);
+        var error = Assert.Single(host.Errors);
+        Assert.Equal("BankInsight.RowRejected", error.ErrorId);
+        Assert.Contains("line 4", error.Message);
+        Assert.Contains("many", error.Message);
+    }
+
+    [Fact]
+    public void Files_and_paths_from_the_pipeline_are_read_with_the_jobs_schema()
+    {
+        var host = Host();
+        new TestChurnModelCommand { InputObject = [new FileInfo(files.LaterChurn), "churn.del"] }.Execute(host);
+        Assert.Equal(2, host.Output.Count);
+        Assert.All(host.Output.Cast<ClassifierEvaluation>(), e => Assert.True(e.RocAuc > 0.85));
     }
 }

@@ -31,7 +31,7 @@ public class RetailCmdletTests(RetailFiles files) : IClassFixture<RetailFiles>
     public void New_CustomerClusterModel_trains_and_saves_after_asking()
     {
         var host = Host();
-        new NewCustomerClusterModelCommand { Path = "retail.del", ClusterCount = 4, InitCount = 2, OutFile = "seg.model" }.Process(host);
+        new NewCustomerClusterModelCommand { Path = ["retail.del"], ClusterCount = 4, InitCount = 2, OutFile = "seg.model" }.Execute(host);
         var result = Assert.IsType<SegmentationResult>(Assert.Single(host.Output));
         Assert.Equal(4, result.ClusterCount);
         Assert.Equal(Path.Combine(files.Folder, "seg.model"), result.Path);
@@ -44,7 +44,7 @@ public class RetailCmdletTests(RetailFiles files) : IClassFixture<RetailFiles>
     {
         var host = Host();
         host.ShouldProcessAnswer = false;
-        new NewCustomerClusterModelCommand { Path = "retail.del", ClusterCount = 3, InitCount = 1, OutFile = "no.model" }.Process(host);
+        new NewCustomerClusterModelCommand { Path = ["retail.del"], ClusterCount = 3, InitCount = 1, OutFile = "no.model" }.Execute(host);
         Assert.Null(((SegmentationResult)host.Output[0]!).Path);
         Assert.False(File.Exists(Path.Combine(files.Folder, "no.model")));
         var request = new NewCustomerClusterModelCommand { MinClusterCount = 3, MaxClusterCount = 7, InitCount = 4, MaxIterations = 50, Seed = 8 }.BuildRequest(null!, "x");
@@ -55,7 +55,7 @@ public class RetailCmdletTests(RetailFiles files) : IClassFixture<RetailFiles>
     public void Get_CustomerCluster_assigns_everyone_with_the_shipped_model()
     {
         var host = Host();
-        new GetCustomerClusterCommand { Path = ["retail.del"] }.Process(host);
+        new GetCustomerClusterCommand { Path = ["retail.del"] }.Execute(host);
         var assignments = host.Output.Cast<ClusterAssignment>().ToList();
         Assert.Equal(4000, assignments.Count);
         Assert.All(assignments, a => Assert.InRange(a.Cluster, 1, 6));
@@ -66,9 +66,9 @@ public class RetailCmdletTests(RetailFiles files) : IClassFixture<RetailFiles>
     public void Get_CustomerCluster_Profile_emits_one_wide_typed_row_per_segment()
     {
         var train = Host();
-        new NewCustomerClusterModelCommand { Path = "retail.del", ClusterCount = 3, InitCount = 1 }.Process(train);
+        new NewCustomerClusterModelCommand { Path = ["retail.del"], ClusterCount = 3, InitCount = 1 }.Execute(train);
         var host = Host();
-        new GetCustomerClusterCommand { Path = ["retail.del"], Model = train.Output[0], ProfileFlag = true }.Process(host);
+        new GetCustomerClusterCommand { Path = ["retail.del"], Model = train.Output[0], ProfileFlag = true }.Execute(host);
         Assert.Equal(3, host.Output.Count);
         Assert.All(host.RecordTypeNames, t => Assert.Equal("BankInsight.Results.ClusterProfile", t));
         var first = Assert.IsType<Dictionary<string, object?>>(host.Output[0]);
@@ -86,7 +86,7 @@ public class RetailCmdletTests(RetailFiles files) : IClassFixture<RetailFiles>
         Assert.True(request.PerCluster);
 
         var host = Host();
-        new GetCrossSellRuleCommand { Path = "retail.del", PerClusterFlag = true }.Process(host);
+        new GetCrossSellRuleCommand { Path = ["retail.del"], PerClusterFlag = true }.Execute(host);
         var rules = host.Output.Cast<CrossSellRule>().ToList();
         Assert.NotEmpty(rules);
         Assert.All(rules, r => Assert.NotNull(r.Cluster));
@@ -97,7 +97,7 @@ public class RetailCmdletTests(RetailFiles files) : IClassFixture<RetailFiles>
     public void Get_CrossSellRule_says_so_when_nothing_passes()
     {
         var host = Host();
-        new GetCrossSellRuleCommand { Path = "retail.del", MinConfidence = 1.0 }.Process(host);
+        new GetCrossSellRuleCommand { Path = ["retail.del"], MinConfidence = 1.0 }.Execute(host);
         Assert.Empty(host.Output);
         Assert.Contains(host.Verbose, v => v.StartsWith("No rule passes", StringComparison.Ordinal));
     }
@@ -106,24 +106,27 @@ public class RetailCmdletTests(RetailFiles files) : IClassFixture<RetailFiles>
     public void Get_CrossSellRecommendation_uses_given_rules_and_maps_match_and_top()
     {
         var rulesHost = Host();
-        new GetCrossSellRuleCommand { Path = "retail.del" }.Process(rulesHost);
+        new GetCrossSellRuleCommand { Path = ["retail.del"] }.Execute(rulesHost);
         var rules = rulesHost.Output.Cast<CrossSellRule>().ToArray();
         var host = Host();
-        new GetCrossSellRecommendationCommand { Path = "retail.del", Rule = rules, Top = 2 }.Process(host);
+        new GetCrossSellRecommendationCommand { Path = ["retail.del"], Rule = rules, Top = 2 }.Execute(host);
         var recommendations = host.Output.Cast<CrossSellRecommendation>().ToList();
         Assert.NotEmpty(recommendations);
         Assert.All(recommendations, r => Assert.InRange(r.Rank, 1, 2));
         Assert.DoesNotContain(host.Verbose, v => v.StartsWith("Using the segmentation", StringComparison.Ordinal)); // overall rules: no segmentation needed
-        var request = new GetCrossSellRecommendationCommand { Match = RuleMatch.Exact, Top = 3, Rule = rules }.BuildRequest(null!, null);
+        var command = new GetCrossSellRecommendationCommand { Match = RuleMatch.Exact, Top = 3, Rule = rules };
+        command.Collect();
+        command.Collect();   // the same rules bound again on the next pipeline step are not counted twice
+        var request = command.BuildRequest(null!, null);
         Assert.Equal((RuleMatch.Exact, 3), (request.Match, request.Top));
-        Assert.Same(rules, request.Rules);
+        Assert.Equal(rules, request.Rules);
     }
 
     [Fact]
     public void Find_ProductOpportunity_defaults_to_deposit_and_insurance_by_propensity()
     {
         var host = Host();
-        new FindProductOpportunityCommand { Path = "retail.del", Top = 20 }.Process(host);
+        new FindProductOpportunityCommand { Path = ["retail.del"], Top = 20 }.Execute(host);
         var found = host.Output.Cast<ProductOpportunity>().ToList();
         Assert.Equal(40, found.Count);
         Assert.Equal(["01", "02"], found.Select(o => o.ProductCode).Distinct());
@@ -137,8 +140,8 @@ public class RetailCmdletTests(RetailFiles files) : IClassFixture<RetailFiles>
     public void Find_ProductOpportunity_with_an_unknown_product_is_a_terminating_error_naming_it()
     {
         var host = Host();
-        var command = new FindProductOpportunityCommand { Path = "retail.del", Product = ["Bitcoin"], CommandHost = host };
-        var e = Assert.Throws<TerminatingErrorException>(() => command.Guarded(() => command.Process(host)));
+        var command = new FindProductOpportunityCommand { Path = ["retail.del"], Product = ["Bitcoin"], CommandHost = host };
+        var e = Assert.Throws<TerminatingErrorException>(() => command.Guarded(() => command.Execute(host)));
         Assert.Equal((ErrorIds.ParameterInvalid, ErrorCategory.InvalidArgument), (e.Spec.ErrorId, e.Spec.Category));
         Assert.Contains("Bitcoin", e.Spec.Message);
     }
@@ -148,7 +151,60 @@ public class RetailCmdletTests(RetailFiles files) : IClassFixture<RetailFiles>
     {
         var host = Host();
         var command = new GetCustomerClusterCommand { Path = ["retail.del"], Model = ShippedModels.Locate(ShippedModels.Churn), CommandHost = host };
-        var e = Assert.Throws<TerminatingErrorException>(() => command.Guarded(() => command.Process(host)));
+        var e = Assert.Throws<TerminatingErrorException>(() => command.Guarded(() => command.Execute(host)));
         Assert.Equal(ErrorIds.ModelKindMismatch, e.Spec.ErrorId);
+    }
+}
+
+public class RetailPipelineTests(RetailFiles files) : IClassFixture<RetailFiles>
+{
+    private FakeHost Host() => new() { CurrentDirectory = files.Folder };
+
+    private CrossSellRule[] Rules(double minConfidence = 0.3)
+    {
+        var host = Host();
+        new GetCrossSellRuleCommand { Path = ["retail.del"], MinConfidence = minConfidence }.Execute(host);
+        return host.Output.Cast<CrossSellRule>().ToArray();
+    }
+
+    [Fact]
+    public void Rules_piped_one_by_one_recommend_once_at_the_end_as_if_given_at_once()
+    {
+        var rules = Rules(0.5);
+        Assert.NotEmpty(rules);
+        var piped = new GetCrossSellRecommendationCommand { Path = ["retail.del"] };
+        var host = Host();
+        foreach (var rule in rules)
+        {
+            piped.Rule = [rule];
+            piped.Process(host);
+        }
+        Assert.Empty(host.Output);
+        piped.Finish(host);
+        var given = Host();
+        new GetCrossSellRecommendationCommand { Path = ["retail.del"], Rule = rules }.Execute(given);
+        Assert.Equal(given.Output.Cast<CrossSellRecommendation>().Select(r => (r.CustomerId, r.ProductCodes)),
+            host.Output.Cast<CrossSellRecommendation>().Select(r => (r.CustomerId, r.ProductCodes)));
+        Assert.All(host.Output.Cast<CrossSellRecommendation>(), r => Assert.True(r.Confidence >= 0.5));
+    }
+
+    [Fact]
+    public void Rules_without_data_say_what_is_missing()
+    {
+        var host = Host();
+        var command = new GetCrossSellRecommendationCommand { InputObject = [.. Rules()], CommandHost = host };
+        var e = Assert.Throws<TerminatingErrorException>(() => command.Guarded(() => command.Execute(host)));
+        Assert.Contains("no data", e.Spec.Message);
+    }
+
+    [Fact]
+    public void Piped_rules_make_product_opportunities_use_the_rules_method()
+    {
+        var host = Host();
+        var command = new FindProductOpportunityCommand { Path = ["retail.del"], Rule = Rules(), Top = 5 };
+        command.Execute(host);
+        Assert.Equal(OpportunityMethod.Rules, command.EffectiveMethod);
+        Assert.All(host.Output.Cast<ProductOpportunity>(), o => Assert.Equal("Rules", o.Method));
+        Assert.Equal(OpportunityMethod.Propensity, new FindProductOpportunityCommand().EffectiveMethod);
     }
 }

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using BankInsight.Data;
 using BankInsight.Jobs.Retail;
 using BankInsight.PowerShell.Infrastructure;
 using BankInsight.Results;
@@ -7,7 +8,7 @@ namespace BankInsight.PowerShell.Commands;
 
 /// <summary>
 /// <para type="synopsis">Finds retail customers likely to take a product they do not hold yet.</para>
-/// <para type="description">For each product (default deposit "01" and insurance "02"), scores the customers who do not hold it — with a propensity model of holders against non-holders that never sees the product's own columns (default), or with the best association rule pointing to the product — and emits them best first, each (product, customer) pair once.</para>
+/// <para type="description">For each product (default deposit "01" and insurance "02"), scores the customers who do not hold it — with a propensity model of holders against non-holders that never sees the product's own columns (default), or with the best association rule pointing to the product (-Method Rules, the default when rules are given) — and emits them best first, each (product, customer) pair once.</para>
 /// </summary>
 [Cmdlet(VerbsCommon.Find, "ProductOpportunity", DefaultParameterSetName = PathSet)]
 [OutputType(typeof(ProductOpportunity))]
@@ -18,9 +19,9 @@ public sealed class FindProductOpportunityCommand : RetailCmdlet
     [ArgumentCompleter(typeof(ProductNameCompleter))]
     public string[] Product { get; set; } = ["Deposit", "Insurance"];
 
-    /// <summary>Propensity (default) or Rules.</summary>
+    /// <summary>Propensity or Rules (default: Rules when rules are given or piped, else Propensity).</summary>
     [Parameter]
-    public OpportunityMethod Method { get; set; } = OpportunityMethod.Propensity;
+    public OpportunityMethod? Method { get; set; }
 
     /// <summary>Keep customers scoring at least this (default: Propensity — the median holder's score; Rules — any matching rule).</summary>
     [Parameter]
@@ -32,8 +33,9 @@ public sealed class FindProductOpportunityCommand : RetailCmdlet
     [ValidateRange(1, int.MaxValue)]
     public int? Top { get; set; }
 
-    /// <summary>For -Method Rules: rules to use, e.g. from Get-CrossSellRule.</summary>
-    [Parameter]
+    /// <summary>For the rules method: rules to use, given or piped from Get-CrossSellRule.</summary>
+    [Parameter(ParameterSetName = PathSet, ValueFromPipeline = true)]
+    [Parameter(ParameterSetName = InputObjectSet)]
     public CrossSellRule[]? Rule { get; set; }
 
     /// <summary>Seed of the propensity model's sample and trees.</summary>
@@ -41,27 +43,31 @@ public sealed class FindProductOpportunityCommand : RetailCmdlet
     public int Seed { get; set; } = 42;
 
     /// <inheritdoc />
-    protected override void ProcessRecord() => Guarded(() => Process(CommandHost));
+    internal override bool GathersInput => true;
 
-    internal ProductOpportunityRequest BuildRequest(BankInsight.Data.CustomerDataSet data, SegmentationModel? model) => new(data)
+    /// <inheritdoc />
+    internal override void Collect() => AddRules(Rule);
+
+    internal OpportunityMethod EffectiveMethod => Method ?? (Rules is not null ? OpportunityMethod.Rules : OpportunityMethod.Propensity);
+
+    internal ProductOpportunityRequest BuildRequest(CustomerDataSet data, SegmentationModel? model) => new(data)
     {
         Products = Product,
-        Method = Method,
+        Method = EffectiveMethod,
         MinScore = MinScore,
         Top = Top,
-        Rules = Rule,
+        Rules = Rules,
         Mining = Mining(),
         PerCluster = PerClusterFlag,
         Model = model,
         Seed = Seed,
     };
 
-    internal void Process(ICommandHost host)
+    /// <inheritdoc />
+    internal override void Run(ICommandHost host, CustomerDataSet data)
     {
-        bool segmented = Method == OpportunityMethod.Rules && (Rule is not null ? Rule.Any(r => r.Cluster is not null) : PerClusterFlag);
-        var model = SegmentationFor(host, segmented);
-        foreach (var data in RetailData(host))
-            foreach (var opportunity in ProductOpportunityJob.Find(BuildRequest(data, model), new HostSink(host), host.Cancellation))
-                host.WriteObject(opportunity);
+        bool segmented = EffectiveMethod == OpportunityMethod.Rules && (Rules is { } rules ? rules.Any(r => r.Cluster is not null) : PerClusterFlag);
+        foreach (var opportunity in ProductOpportunityJob.Find(BuildRequest(data, SegmentationFor(host, segmented)), new HostSink(host), host.Cancellation))
+            host.WriteObject(opportunity);
     }
 }

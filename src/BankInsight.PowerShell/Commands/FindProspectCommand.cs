@@ -14,20 +14,8 @@ namespace BankInsight.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Find, "Prospect", DefaultParameterSetName = PathSet)]
 [OutputType(typeof(ProspectResult))]
-public sealed class FindProspectCommand : BankInsightCmdlet
+public sealed class FindProspectCommand : DataJobCmdlet
 {
-    private const string PathSet = "Path";
-    private const string InputObjectSet = "InputObject";
-
-    /// <summary>The prospect file.</summary>
-    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipelineByPropertyName = true)]
-    [Alias("FullName")]
-    public string Path { get; set; } = "";
-
-    /// <summary>The prospect data set from Import-CustomerData.</summary>
-    [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
-    public CustomerDataSet? InputObject { get; set; }
-
     /// <summary>The relation file (recommended: relation features and -ExpandRelations need it).</summary>
     [Parameter(Position = 1)]
     public string? RelationPath { get; set; }
@@ -70,9 +58,6 @@ public sealed class FindProspectCommand : BankInsightCmdlet
     [ValidateRange(0.0001, 0.9999)]
     public double? ProbabilityThreshold { get; set; }
 
-    /// <inheritdoc />
-    protected override void ProcessRecord() => Guarded(() => Process(CommandHost));
-
     internal ProspectSearchRequest BuildRequest(CustomerDataSet prospects, CustomerDataSet? relations, Serialization.TrainedModel model) => new(prospects, relations, model)
     {
         Region = Region,
@@ -84,13 +69,23 @@ public sealed class FindProspectCommand : BankInsightCmdlet
             MinMonthlyAmount ?? model.SettingOr("min_monthly_amount", ProspectDefinition.DefaultMinMonthlyAmount)),
     };
 
-    internal void Process(ICommandHost host)
+    private Serialization.TrainedModel? _model;
+    private CustomerDataSet? _relations;
+    private bool _relationsRead;
+
+    /// <inheritdoc />
+    internal override string DefaultSchema => BuiltInSchemas.CorporateProspect;
+
+    /// <inheritdoc />
+    internal override void Run(ICommandHost host, CustomerDataSet data)
     {
-        var model = JobInputs.Model(host, Model, ShippedModels.Prospect, ProspectJob.Purpose);
-        var relations = RelationPath is null ? null : JobInputs.Load(host, host.ResolveInputPaths(RelationPath, literal: false)[0], BuiltInSchemas.ProspectRelation, null);
-        var sink = new HostSink(host);
-        foreach (var data in JobInputs.Data(host, InputObject is null ? null : [InputObject], string.IsNullOrEmpty(Path) ? null : [Path], BuiltInSchemas.CorporateProspect, null))
-            foreach (var result in ProspectJob.Find(BuildRequest(data, relations, model), sink, host.Cancellation))
-                host.WriteObject(result);
+        _model ??= JobInputs.Model(host, Model, ShippedModels.Prospect, ProspectJob.Purpose);
+        if (!_relationsRead)
+        {
+            _relationsRead = true;
+            _relations = RelationPath is null ? null : JobInputs.Load(host, host.ResolveInputPaths(RelationPath, literal: false)[0], BuiltInSchemas.ProspectRelation, null);
+        }
+        foreach (var result in ProspectJob.Find(BuildRequest(data, _relations, _model), new HostSink(host), host.Cancellation))
+            host.WriteObject(result);
     }
 }

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using BankInsight.Data;
 using BankInsight.Jobs.Retail;
 using BankInsight.PowerShell.Infrastructure;
 using BankInsight.Results;
@@ -7,14 +8,15 @@ namespace BankInsight.PowerShell.Commands;
 
 /// <summary>
 /// <para type="synopsis">Recommends products to each retail customer from the best matching rules.</para>
-/// <para type="description">For every customer, takes the rules whose antecedents match the products held — by default the antecedents are among them and the consequents are not yet held (-Match Subset); -Match Exact needs the holdings to equal the antecedents, as the old delivery did — ranked by confidence, then lift, and emits the best -Top. Rules are mined from the same data unless given with -Rule.</para>
+/// <para type="description">For every customer, takes the rules whose antecedents match the products held — by default the antecedents are among them and the consequents are not yet held (-Match Subset); -Match Exact needs the holdings to equal the antecedents, as the old delivery did — ranked by confidence, then lift, and emits the best -Top. Rules are mined from the same data unless given with -Rule or piped from Get-CrossSellRule.</para>
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "CrossSellRecommendation", DefaultParameterSetName = PathSet)]
 [OutputType(typeof(CrossSellRecommendation))]
 public sealed class GetCrossSellRecommendationCommand : RetailCmdlet
 {
-    /// <summary>Rules to use, e.g. from Get-CrossSellRule (default: mined from the data with the thresholds given).</summary>
-    [Parameter]
+    /// <summary>Rules to use, given or piped from Get-CrossSellRule (default: mined from the data with the thresholds given).</summary>
+    [Parameter(ParameterSetName = PathSet, ValueFromPipeline = true)]
+    [Parameter(ParameterSetName = InputObjectSet)]
     public CrossSellRule[]? Rule { get; set; }
 
     /// <summary>Subset (default) or Exact.</summary>
@@ -27,11 +29,14 @@ public sealed class GetCrossSellRecommendationCommand : RetailCmdlet
     public int Top { get; set; } = 1;
 
     /// <inheritdoc />
-    protected override void ProcessRecord() => Guarded(() => Process(CommandHost));
+    internal override bool GathersInput => true;
 
-    internal CrossSellRecommendationRequest BuildRequest(BankInsight.Data.CustomerDataSet data, SegmentationModel? model) => new(data)
+    /// <inheritdoc />
+    internal override void Collect() => AddRules(Rule);
+
+    internal CrossSellRecommendationRequest BuildRequest(CustomerDataSet data, SegmentationModel? model) => new(data)
     {
-        Rules = Rule,
+        Rules = Rules,
         Mining = Mining(),
         PerCluster = PerClusterFlag,
         Model = model,
@@ -39,12 +44,11 @@ public sealed class GetCrossSellRecommendationCommand : RetailCmdlet
         Top = Top,
     };
 
-    internal void Process(ICommandHost host)
+    /// <inheritdoc />
+    internal override void Run(ICommandHost host, CustomerDataSet data)
     {
-        bool segmented = Rule is not null ? Rule.Any(r => r.Cluster is not null) : PerClusterFlag;
-        var model = SegmentationFor(host, segmented);
-        foreach (var data in RetailData(host))
-            foreach (var recommendation in CrossSellJob.Recommend(BuildRequest(data, model), new HostSink(host), host.Cancellation))
-                host.WriteObject(recommendation);
+        bool segmented = Rules is { } rules ? rules.Any(r => r.Cluster is not null) : PerClusterFlag;
+        foreach (var recommendation in CrossSellJob.Recommend(BuildRequest(data, SegmentationFor(host, segmented)), new HostSink(host), host.Cancellation))
+            host.WriteObject(recommendation);
     }
 }

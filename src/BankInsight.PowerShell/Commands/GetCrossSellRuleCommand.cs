@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using BankInsight.Data;
 using BankInsight.Jobs.Retail;
 using BankInsight.PowerShell.Infrastructure;
 using BankInsight.Results;
@@ -13,20 +14,17 @@ namespace BankInsight.PowerShell.Commands;
 [OutputType(typeof(CrossSellRule))]
 public sealed class GetCrossSellRuleCommand : RetailCmdlet
 {
-    /// <inheritdoc />
-    protected override void ProcessRecord() => Guarded(() => Process(CommandHost));
-
-    internal CrossSellRuleRequest BuildRequest(BankInsight.Data.CustomerDataSet data, SegmentationModel? model) =>
+    internal CrossSellRuleRequest BuildRequest(CustomerDataSet data, SegmentationModel? model) =>
         new(data) { Mining = Mining(), PerCluster = PerClusterFlag, Model = model };
 
-    internal void Process(ICommandHost host)
+    /// <inheritdoc />
+    internal override bool Accept(object item) => false; // rules are this cmdlet's output, not its input
+
+    /// <inheritdoc />
+    internal override void Run(ICommandHost host, CustomerDataSet data)
     {
-        var model = SegmentationFor(host, PerClusterFlag);
-        foreach (var data in RetailData(host))
-        {
-            var rules = CrossSellJob.Rules(BuildRequest(data, model), new HostSink(host), host.Cancellation);
-            if (rules.Count == 0) host.WriteVerbose("No rule passes the thresholds; lower -MinSupport or -MinConfidence to see more.");
-            foreach (var rule in rules) host.WriteObject(rule);
-        }
+        var rules = CrossSellJob.Rules(BuildRequest(data, SegmentationFor(host, PerClusterFlag)), new HostSink(host), host.Cancellation);
+        if (rules.Count == 0) host.WriteVerbose("No rule passes the thresholds; lower -MinSupport or -MinConfidence to see more.");
+        foreach (var rule in rules) host.WriteObject(rule);
     }
 }

@@ -13,21 +13,8 @@ namespace BankInsight.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "CustomerCluster", DefaultParameterSetName = PathSet)]
 [OutputType(typeof(ClusterAssignment), typeof(ClusterProfile))]
-public sealed class GetCustomerClusterCommand : BankInsightCmdlet
+public sealed class GetCustomerClusterCommand : DataJobCmdlet
 {
-    private const string PathSet = "Path";
-    private const string InputObjectSet = "InputObject";
-
-    /// <summary>The retail file(s); wildcards allowed.</summary>
-    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipelineByPropertyName = true)]
-    [Alias("FullName")]
-    [SupportsWildcards]
-    public string[] Path { get; set; } = [];
-
-    /// <summary>Data sets from Import-CustomerData.</summary>
-    [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
-    public CustomerDataSet[]? InputObject { get; set; }
-
     /// <summary>The segmentation model: a file, a model, or New-CustomerClusterModel's output (default: the shipped retail_customer).</summary>
     [Parameter(Position = 1)]
     public object? Model { get; set; }
@@ -39,33 +26,26 @@ public sealed class GetCustomerClusterCommand : BankInsightCmdlet
     /// <summary>The switch as a plain bool: what the adapter reads (and tests set).</summary>
     internal bool ProfileFlag { get; set; }
 
-    /// <summary>A schema name or JSON file for -Path (default Retail).</summary>
-    [Parameter(ParameterSetName = PathSet)]
-    [ArgumentCompleter(typeof(SchemaNameCompleter))]
-    public string? Schema { get; set; }
-
     private SegmentationModel? _model;
 
     /// <inheritdoc />
-    protected override void ProcessRecord() => Guarded(() => Process(CommandHost));
+    internal override string DefaultSchema => BuiltInSchemas.Retail;
 
-    internal void Process(ICommandHost host)
+    /// <inheritdoc />
+    internal override void Run(ICommandHost host, CustomerDataSet data)
     {
         _model ??= JobInputs.Segmentation(host, Model);
         var sink = new HostSink(host);
-        foreach (var data in JobInputs.Data(host, InputObject, Path, BuiltInSchemas.Retail, Schema))
+        if (!ProfileFlag)
         {
-            if (!ProfileFlag)
-            {
-                foreach (var assignment in SegmentationJob.Assign(data, _model, sink, host.Cancellation))
-                    host.WriteObject(assignment);
-                continue;
-            }
-            var (clusters, _) = _model.Assign(data, sink, 0, host.Cancellation);
-            // One wide row per segment (a column per product and per segmentation column) so that
-            // Export-Csv / Export-Excel give a sheet an analyst can read; typed so the view applies.
-            foreach (var profile in SegmentationJob.Profiles(data, clusters, _model.ClusterCount, sink))
-                host.WriteObject(host.CreateRecord(profile.Columns, typeof(ClusterProfile).FullName));
+            foreach (var assignment in SegmentationJob.Assign(data, _model, sink, host.Cancellation))
+                host.WriteObject(assignment);
+            return;
         }
+        var (clusters, _) = _model.Assign(data, sink, 0, host.Cancellation);
+        // One wide row per segment (a column per product and per segmentation column) so that
+        // Export-Csv / Export-Excel give a sheet an analyst can read; typed so the view applies.
+        foreach (var profile in SegmentationJob.Profiles(data, clusters, _model.ClusterCount, sink))
+            host.WriteObject(host.CreateRecord(profile.Columns, typeof(ClusterProfile).FullName));
     }
 }

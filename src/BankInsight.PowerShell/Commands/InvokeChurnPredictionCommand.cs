@@ -14,21 +14,8 @@ namespace BankInsight.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsLifecycle.Invoke, "ChurnPrediction", DefaultParameterSetName = PathSet)]
 [OutputType(typeof(ChurnPrediction))]
-public sealed class InvokeChurnPredictionCommand : BankInsightCmdlet
+public sealed class InvokeChurnPredictionCommand : DataJobCmdlet
 {
-    private const string PathSet = "Path";
-    private const string InputObjectSet = "InputObject";
-
-    /// <summary>The churn file(s) to score; wildcards allowed.</summary>
-    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipelineByPropertyName = true)]
-    [Alias("FullName")]
-    [SupportsWildcards]
-    public string[] Path { get; set; } = [];
-
-    /// <summary>Data sets from Import-CustomerData.</summary>
-    [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
-    public CustomerDataSet[]? InputObject { get; set; }
-
     /// <summary>The model: a file path, a model, or New-ChurnModel's output (default: the shipped model).</summary>
     [Parameter(Position = 1)]
     public object? Model { get; set; }
@@ -54,15 +41,7 @@ public sealed class InvokeChurnPredictionCommand : BankInsightCmdlet
     [Parameter]
     public DateTime? DataMonth { get; set; }
 
-    /// <summary>A schema name or JSON file for -Path (default CorporateChurn).</summary>
-    [Parameter(ParameterSetName = PathSet)]
-    [ArgumentCompleter(typeof(SchemaNameCompleter))]
-    public string? Schema { get; set; }
-
     private Serialization.TrainedModel? _model;
-
-    /// <inheritdoc />
-    protected override void ProcessRecord() => Guarded(() => Process(CommandHost));
 
     internal ChurnPredictionRequest BuildRequest(CustomerDataSet data, Serialization.TrainedModel model) => new(data, model)
     {
@@ -72,12 +51,14 @@ public sealed class InvokeChurnPredictionCommand : BankInsightCmdlet
         DataMonth = JobInputs.Month(DataMonth),
     };
 
-    internal void Process(ICommandHost host)
+    /// <inheritdoc />
+    internal override string DefaultSchema => BuiltInSchemas.CorporateChurn;
+
+    /// <inheritdoc />
+    internal override void Run(ICommandHost host, CustomerDataSet data)
     {
         _model ??= JobInputs.Model(host, Model, ShippedModels.Churn, ChurnJob.Purpose);
-        var sink = new HostSink(host);
-        foreach (var data in JobInputs.Data(host, InputObject, Path, BuiltInSchemas.CorporateChurn, Schema))
-            foreach (var prediction in ChurnJob.Predict(BuildRequest(data, _model), sink, host.Cancellation))
-                host.WriteObject(prediction);
+        foreach (var prediction in ChurnJob.Predict(BuildRequest(data, _model), new HostSink(host), host.Cancellation))
+            host.WriteObject(prediction);
     }
 }

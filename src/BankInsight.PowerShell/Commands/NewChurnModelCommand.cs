@@ -14,20 +14,8 @@ namespace BankInsight.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.New, "ChurnModel", DefaultParameterSetName = PathSet, SupportsShouldProcess = true)]
 [OutputType(typeof(ModelTrainingResult))]
-public sealed class NewChurnModelCommand : BankInsightCmdlet
+public sealed class NewChurnModelCommand : DataJobCmdlet
 {
-    private const string PathSet = "Path";
-    private const string InputObjectSet = "InputObject";
-
-    /// <summary>The labelled churn file.</summary>
-    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipelineByPropertyName = true)]
-    [Alias("FullName")]
-    public string Path { get; set; } = "";
-
-    /// <summary>A data set from Import-CustomerData.</summary>
-    [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
-    public CustomerDataSet? InputObject { get; set; }
-
     /// <summary>Decline that counts as churn (0.5: assets more than halved).</summary>
     [Parameter]
     [ValidateRange(0.01, 0.99)]
@@ -49,14 +37,6 @@ public sealed class NewChurnModelCommand : BankInsightCmdlet
     [Parameter]
     public int Seed { get; set; } = 42;
 
-    /// <summary>A schema name or JSON file for -Path (default CorporateChurn).</summary>
-    [Parameter(ParameterSetName = PathSet)]
-    [ArgumentCompleter(typeof(SchemaNameCompleter))]
-    public string? Schema { get; set; }
-
-    /// <inheritdoc />
-    protected override void ProcessRecord() => Guarded(() => Process(CommandHost));
-
     internal ChurnTrainingRequest BuildRequest(CustomerDataSet data, string? outFile) => new(data)
     {
         DeclineThreshold = DeclineThreshold,
@@ -66,13 +46,14 @@ public sealed class NewChurnModelCommand : BankInsightCmdlet
         OutFile = outFile,
     };
 
-    internal void Process(ICommandHost host)
+    /// <inheritdoc />
+    internal override string DefaultSchema => BuiltInSchemas.CorporateChurn;
+
+    /// <inheritdoc />
+    internal override void Run(ICommandHost host, CustomerDataSet data)
     {
-        foreach (var data in JobInputs.Data(host, InputObject is null ? null : [InputObject], string.IsNullOrEmpty(Path) ? null : [Path], BuiltInSchemas.CorporateChurn, Schema))
-        {
-            string? target = OutFile is null ? null : host.ResolveOutputPath(OutFile);
-            if (target is not null && !host.ShouldProcess(target, "Write churn model")) target = null;
-            host.WriteObject(ChurnJob.Train(BuildRequest(data, target), new HostSink(host), host.Cancellation));
-        }
+        string? target = OutFile is null ? null : host.ResolveOutputPath(OutFile);
+        if (target is not null && !host.ShouldProcess(target, "Write churn model")) target = null;
+        host.WriteObject(ChurnJob.Train(BuildRequest(data, target), new HostSink(host), host.Cancellation));
     }
 }

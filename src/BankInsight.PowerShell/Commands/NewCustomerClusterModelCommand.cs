@@ -14,20 +14,8 @@ namespace BankInsight.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.New, "CustomerClusterModel", DefaultParameterSetName = PathSet, SupportsShouldProcess = true)]
 [OutputType(typeof(SegmentationResult))]
-public sealed class NewCustomerClusterModelCommand : BankInsightCmdlet
+public sealed class NewCustomerClusterModelCommand : DataJobCmdlet
 {
-    private const string PathSet = "Path";
-    private const string InputObjectSet = "InputObject";
-
-    /// <summary>The retail file.</summary>
-    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipelineByPropertyName = true)]
-    [Alias("FullName")]
-    public string Path { get; set; } = "";
-
-    /// <summary>A data set from Import-CustomerData.</summary>
-    [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
-    public CustomerDataSet? InputObject { get; set; }
-
     /// <summary>Number of segments (default: chosen by silhouette between MinClusterCount and MaxClusterCount).</summary>
     [Parameter]
     [ValidateRange(1, 100)]
@@ -61,13 +49,8 @@ public sealed class NewCustomerClusterModelCommand : BankInsightCmdlet
     [Parameter]
     public string? OutFile { get; set; }
 
-    /// <summary>A schema name or JSON file for -Path (default Retail).</summary>
-    [Parameter(ParameterSetName = PathSet)]
-    [ArgumentCompleter(typeof(SchemaNameCompleter))]
-    public string? Schema { get; set; }
-
     /// <inheritdoc />
-    protected override void ProcessRecord() => Guarded(() => Process(CommandHost));
+    internal override string DefaultSchema => BuiltInSchemas.Retail;
 
     internal SegmentationRequest BuildRequest(CustomerDataSet data, string? outFile) => new(data)
     {
@@ -78,13 +61,11 @@ public sealed class NewCustomerClusterModelCommand : BankInsightCmdlet
         OutFile = outFile,
     };
 
-    internal void Process(ICommandHost host)
+    /// <inheritdoc />
+    internal override void Run(ICommandHost host, CustomerDataSet data)
     {
-        foreach (var data in JobInputs.Data(host, InputObject is null ? null : [InputObject], string.IsNullOrEmpty(Path) ? null : [Path], BuiltInSchemas.Retail, Schema))
-        {
-            string? target = OutFile is null ? null : host.ResolveOutputPath(OutFile);
-            if (target is not null && !host.ShouldProcess(target, "Write segmentation model")) target = null;
-            host.WriteObject(SegmentationJob.Train(BuildRequest(data, target), new HostSink(host), host.Cancellation));
-        }
+        string? target = OutFile is null ? null : host.ResolveOutputPath(OutFile);
+        if (target is not null && !host.ShouldProcess(target, "Write segmentation model")) target = null;
+        host.WriteObject(SegmentationJob.Train(BuildRequest(data, target), new HostSink(host), host.Cancellation));
     }
 }

@@ -14,20 +14,8 @@ namespace BankInsight.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.New, "ProspectModel", DefaultParameterSetName = PathSet, SupportsShouldProcess = true)]
 [OutputType(typeof(ModelTrainingResult))]
-public sealed class NewProspectModelCommand : BankInsightCmdlet
+public sealed class NewProspectModelCommand : DataJobCmdlet
 {
-    private const string PathSet = "Path";
-    private const string InputObjectSet = "InputObject";
-
-    /// <summary>The prospect file.</summary>
-    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipelineByPropertyName = true)]
-    [Alias("FullName")]
-    public string Path { get; set; } = "";
-
-    /// <summary>The prospect data set from Import-CustomerData.</summary>
-    [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
-    public CustomerDataSet? InputObject { get; set; }
-
     /// <summary>The relation file (recommended).</summary>
     [Parameter(Position = 1)]
     public string? RelationPath { get; set; }
@@ -54,25 +42,30 @@ public sealed class NewProspectModelCommand : BankInsightCmdlet
     [Parameter]
     public int Seed { get; set; } = 42;
 
-    /// <inheritdoc />
-    protected override void ProcessRecord() => Guarded(() => Process(CommandHost));
+    private Data.CustomerDataSet? _relations;
+    private bool _relationsRead;
 
-    internal void Process(ICommandHost host)
+    /// <inheritdoc />
+    internal override string DefaultSchema => BuiltInSchemas.CorporateProspect;
+
+    /// <inheritdoc />
+    internal override void Run(ICommandHost host, CustomerDataSet data)
     {
-        var relations = RelationPath is null ? null : JobInputs.Load(host, host.ResolveInputPaths(RelationPath, literal: false)[0], BuiltInSchemas.ProspectRelation, null);
-        if (relations is null) host.WriteWarning("No -RelationPath: the model learns without relation features.");
-        foreach (var data in JobInputs.Data(host, InputObject is null ? null : [InputObject], string.IsNullOrEmpty(Path) ? null : [Path], BuiltInSchemas.CorporateProspect, null))
+        if (!_relationsRead)
         {
-            string? target = OutFile is null ? null : host.ResolveOutputPath(OutFile);
-            if (target is not null && !host.ShouldProcess(target, "Write prospect model")) target = null;
-            var request = new ProspectTrainingRequest(data, relations)
-            {
-                Definition = new ProspectDefinition(MinMonthlyCount, MinMonthlyAmount),
-                Algorithm = Algorithm,
-                Seed = Seed,
-                OutFile = target,
-            };
-            host.WriteObject(ProspectJob.Train(request, new HostSink(host), host.Cancellation));
+            _relationsRead = true;
+            _relations = RelationPath is null ? null : JobInputs.Load(host, host.ResolveInputPaths(RelationPath, literal: false)[0], BuiltInSchemas.ProspectRelation, null);
+            if (_relations is null) host.WriteWarning("No -RelationPath: the model learns without relation features.");
         }
+        string? target = OutFile is null ? null : host.ResolveOutputPath(OutFile);
+        if (target is not null && !host.ShouldProcess(target, "Write prospect model")) target = null;
+        var request = new ProspectTrainingRequest(data, _relations)
+        {
+            Definition = new ProspectDefinition(MinMonthlyCount, MinMonthlyAmount),
+            Algorithm = Algorithm,
+            Seed = Seed,
+            OutFile = target,
+        };
+        host.WriteObject(ProspectJob.Train(request, new HostSink(host), host.Cancellation));
     }
 }

@@ -14,20 +14,8 @@ namespace BankInsight.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsDiagnostic.Test, "ChurnModel", DefaultParameterSetName = PathSet)]
 [OutputType(typeof(ClassifierEvaluation))]
-public sealed class TestChurnModelCommand : BankInsightCmdlet
+public sealed class TestChurnModelCommand : DataJobCmdlet
 {
-    private const string PathSet = "Path";
-    private const string InputObjectSet = "InputObject";
-
-    /// <summary>The labelled file to evaluate on.</summary>
-    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipelineByPropertyName = true)]
-    [Alias("FullName")]
-    public string Path { get; set; } = "";
-
-    /// <summary>A data set from Import-CustomerData.</summary>
-    [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
-    public CustomerDataSet? InputObject { get; set; }
-
     /// <summary>The model: a file path, a model, or New-ChurnModel's output (default: the shipped model).</summary>
     [Parameter(Position = 1)]
     public object? Model { get; set; }
@@ -41,18 +29,15 @@ public sealed class TestChurnModelCommand : BankInsightCmdlet
     [Parameter]
     public DateTime? DataMonth { get; set; }
 
-    /// <summary>A schema name or JSON file for -Path (default CorporateChurn).</summary>
-    [Parameter(ParameterSetName = PathSet)]
-    [ArgumentCompleter(typeof(SchemaNameCompleter))]
-    public string? Schema { get; set; }
+    private Serialization.TrainedModel? _model;
 
     /// <inheritdoc />
-    protected override void ProcessRecord() => Guarded(() => Process(CommandHost));
+    internal override string DefaultSchema => BuiltInSchemas.CorporateChurn;
 
-    internal void Process(ICommandHost host)
+    /// <inheritdoc />
+    internal override void Run(ICommandHost host, CustomerDataSet data)
     {
-        var model = JobInputs.Model(host, Model, ShippedModels.Churn, ChurnJob.Purpose);
-        foreach (var data in JobInputs.Data(host, InputObject is null ? null : [InputObject], string.IsNullOrEmpty(Path) ? null : [Path], BuiltInSchemas.CorporateChurn, Schema))
-            host.WriteObject(ChurnJob.Evaluate(model, data, new HostSink(host), DeclineThreshold, JobInputs.Month(DataMonth), host.Cancellation));
+        _model ??= JobInputs.Model(host, Model, ShippedModels.Churn, ChurnJob.Purpose);
+        host.WriteObject(ChurnJob.Evaluate(_model, data, new HostSink(host), DeclineThreshold, JobInputs.Month(DataMonth), host.Cancellation));
     }
 }

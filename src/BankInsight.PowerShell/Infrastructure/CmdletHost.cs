@@ -26,6 +26,12 @@ internal sealed class CmdletHost(PSCmdlet cmdlet, CancellationToken cancellation
         return record;
     }
 
+    public IReadOnlyList<KeyValuePair<string, object?>> ReadProperties(object record) =>
+        PSObject.AsPSObject(record).Properties
+            .Where(p => p.IsGettable)
+            .Select(p => new KeyValuePair<string, object?>(p.Name, p.Value is PSObject v ? v.BaseObject : p.Value))
+            .ToList();
+
     public void WriteWarning(string message) => cmdlet.WriteWarning(message);
 
     public void WriteVerbose(string message) => cmdlet.WriteVerbose(message);

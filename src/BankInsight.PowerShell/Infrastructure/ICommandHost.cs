@@ -26,6 +26,9 @@ internal interface ICommandHost
     /// </summary>
     object CreateRecord(IReadOnlyList<KeyValuePair<string, object?>> properties, string? typeName = null);
 
+    /// <summary>The properties of a pipeline object (a PSCustomObject row from Import-Csv), in order.</summary>
+    IReadOnlyList<KeyValuePair<string, object?>> ReadProperties(object record);
+
     /// <summary>Writes a warning.</summary>
     void WriteWarning(string message);
 

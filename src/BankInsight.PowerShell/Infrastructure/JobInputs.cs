@@ -11,25 +11,12 @@ using BankInsight.Serialization;
 namespace BankInsight.PowerShell.Infrastructure;
 
 /// <summary>
-/// How job cmdlets get their data and models: a data set from the pipeline (Import-CustomerData)
-/// or a file path read with the job's schema; a model given as a path, a loaded model, a
-/// training result, or — when omitted — the model that ships with the module.
+/// How job cmdlets get their files and models (what the pipeline brings is sorted out by
+/// <see cref="DataJobCmdlet"/>): a file read with the job's schema; a model given as a path, a
+/// loaded model, a training result, or — when omitted — the model that ships with the module.
 /// </summary>
 internal static class JobInputs
 {
-    /// <summary>The data sets to work on: the piped ones, or the files at <paramref name="paths"/>.</summary>
-    public static IEnumerable<CustomerDataSet> Data(ICommandHost host, CustomerDataSet[]? inputObject, string[]? paths, string defaultSchema, string? schema)
-    {
-        if (inputObject is { Length: > 0 })
-        {
-            foreach (var data in inputObject) yield return data;
-            yield break;
-        }
-        foreach (var path in paths ?? [])
-            foreach (var file in host.ResolveInputPaths(path, literal: false))
-                yield return Load(host, file, defaultSchema, schema);
-    }
-
     /// <summary>Loads one file with the job's schema (or <paramref name="schema"/>), bad rows as non-terminating errors.</summary>
     public static CustomerDataSet Load(ICommandHost host, string file, string defaultSchema, string? schema)
     {

@@ -1,38 +1,21 @@
 using System.Management.Automation;
-using BankInsight.Data;
 using BankInsight.Data.Schemas;
 using BankInsight.Jobs.Retail;
+using BankInsight.Results;
 using BankInsight.Rules;
 
 namespace BankInsight.PowerShell.Infrastructure;
 
 /// <summary>
-/// Base of the retail cmdlets that mine product rules: the data (a file or a data set from the
-/// pipeline), the segmentation model, and the mining thresholds with SPEC's defaults — one
-/// definition, so Get-CrossSellRule, Get-CrossSellRecommendation and Find-ProductOpportunity
-/// take the same parameters with the same meaning.
+/// Base of the retail cmdlets that mine product rules: the segmentation model and the mining
+/// thresholds with SPEC's defaults — one definition, so Get-CrossSellRule,
+/// Get-CrossSellRecommendation and Find-ProductOpportunity take the same parameters with the
+/// same meaning — and rules given with -Rule or piped from Get-CrossSellRule.
 /// </summary>
-public abstract class RetailCmdlet : BankInsightCmdlet
+public abstract class RetailCmdlet : DataJobCmdlet
 {
-    /// <summary>Parameter set of -Path.</summary>
-    protected const string PathSet = "Path";
-
-    /// <summary>Parameter set of -InputObject.</summary>
-    protected const string InputObjectSet = "InputObject";
-
-    /// <summary>The retail file (.del or .csv).</summary>
-    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipelineByPropertyName = true)]
-    [Alias("FullName")]
-    public string Path { get; set; } = "";
-
-    /// <summary>A data set from Import-CustomerData.</summary>
-    [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
-    public CustomerDataSet? InputObject { get; set; }
-
-    /// <summary>A schema name or JSON file for -Path (default Retail).</summary>
-    [Parameter(ParameterSetName = PathSet)]
-    [ArgumentCompleter(typeof(SchemaNameCompleter))]
-    public string? Schema { get; set; }
+    private readonly List<CrossSellRule> _rules = [];
+    private readonly HashSet<CrossSellRule> _seen = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Mine each customer segment separately.</summary>
     [Parameter]
@@ -74,6 +57,27 @@ public abstract class RetailCmdlet : BankInsightCmdlet
     [Parameter]
     public MiningAlgorithm Algorithm { get; set; } = MiningAlgorithm.FPGrowth;
 
+    /// <inheritdoc />
+    internal override string DefaultSchema => BuiltInSchemas.Retail;
+
+    /// <summary>The rules given with -Rule or piped (each once), or null when there are none.</summary>
+    internal IReadOnlyList<CrossSellRule>? Rules => _rules.Count > 0 ? _rules : null;
+
+    /// <summary>Keeps rules not seen before (the same objects come back on every pipeline step when given by name).</summary>
+    internal void AddRules(IEnumerable<CrossSellRule>? rules)
+    {
+        foreach (var rule in rules ?? [])
+            if (_seen.Add(rule)) _rules.Add(rule);
+    }
+
+    /// <inheritdoc />
+    internal override bool Accept(object item)
+    {
+        if (item is not CrossSellRule rule) return false;
+        AddRules([rule]);
+        return true;
+    }
+
     /// <summary>The mining settings the parameters describe.</summary>
     internal RuleMiningSettings Mining() => new()
     {
@@ -82,11 +86,9 @@ public abstract class RetailCmdlet : BankInsightCmdlet
         Algorithm = Algorithm,
     };
 
-    /// <summary>The segmentation model when one is needed (-PerCluster, or given); null otherwise.</summary>
-    internal SegmentationModel? SegmentationFor(ICommandHost host, bool needed) =>
-        Model is not null || needed ? JobInputs.Segmentation(host, Model) : null;
+    private Jobs.Retail.SegmentationModel? _segmentation;
 
-    /// <summary>The data: the piped data set, or the file at -Path read with the Retail schema.</summary>
-    internal IEnumerable<CustomerDataSet> RetailData(ICommandHost host) =>
-        JobInputs.Data(host, InputObject is null ? null : [InputObject], string.IsNullOrEmpty(Path) ? null : [Path], BuiltInSchemas.Retail, Schema);
+    /// <summary>The segmentation model when one is needed (-PerCluster, per-segment rules, or given); null otherwise.</summary>
+    internal Jobs.Retail.SegmentationModel? SegmentationFor(ICommandHost host, bool needed) =>
+        Model is not null || needed ? _segmentation ??= JobInputs.Segmentation(host, Model) : null;
 }
