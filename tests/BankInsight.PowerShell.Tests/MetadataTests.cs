@@ -194,4 +194,43 @@ public class MetadataTests
             Assert.Contains($"### -{name}", doc);
         Assert.Contains("## OUTPUTS", doc);
     }
+
+    private static readonly XNamespace Maml = "http://schemas.microsoft.com/maml/2004/10";
+    private static readonly XNamespace Command = "http://schemas.microsoft.com/maml/dev/command/2004/10";
+    private static readonly XNamespace Dev = "http://schemas.microsoft.com/maml/dev/2004/10";
+
+    private static string Joined(string text) => Regex.Replace(text.Trim(), @"\s*\n\s*", " ");
+
+    [Theory]
+    [MemberData(nameof(CmdletNames))]
+    public void The_help_file_matches_the_docs(string typeName)
+    {
+        // module/en-US/BankInsight.PowerShell.dll-Help.xml is generated from docs/en-US by
+        // tools/make-help.py; if this fails, run it and commit the result.
+        var t = CmdletType(typeName);
+        string name = CommandName(t);
+        var help = XDocument.Load(Repo.File("module", "en-US", "BankInsight.PowerShell.dll-Help.xml"));
+        var command = help.Root!.Elements(Command + "command").SingleOrDefault(c => (string?)c.Element(Command + "details")?.Element(Command + "name") == name);
+        Assert.True(command is not null, $"{name} is not in the help file: run python3 tools/make-help.py");
+        string doc = File.ReadAllText(Repo.File("docs", "en-US", name + ".md"));
+        string synopsis = Regex.Match(doc, @"## SYNOPSIS\n(.*?)\n\n##", RegexOptions.Singleline).Groups[1].Value;
+        Assert.Equal(Joined(synopsis), (string)command!.Element(Command + "details")!.Element(Maml + "description")!.Element(Maml + "para")!);
+        var documented = command.Element(Command + "parameters")!.Elements(Command + "parameter").Select(p => (string)p.Element(Maml + "name")!).Order().ToArray();
+        // -WhatIf and -Confirm come from SupportsShouldProcess, not from properties; platyPS documents them too.
+        bool shouldProcess = Named<bool>(CmdletAttribute(t), "SupportsShouldProcess");
+        Assert.Equal(shouldProcess, documented.Contains("WhatIf") && documented.Contains("Confirm"));
+        Assert.Equal(Parameters(t).Select(p => p.Property.Name).Distinct().Order(), documented.Where(p => p is not ("WhatIf" or "Confirm")));
+        var codes = Regex.Matches(doc, @"```powershell\n(.*?)\n```", RegexOptions.Singleline).Select(m => m.Groups[1].Value).ToArray();
+        var helpCodes = command.Element(Command + "examples")!.Elements(Command + "example").Select(e => (string)e.Element(Dev + "code")!).ToArray();
+        Assert.Equal(codes, helpCodes);
+        Assert.True(helpCodes.Length >= 2);
+    }
+
+    [Fact]
+    public void The_help_file_ships_in_the_module_folder()
+    {
+        string shipped = Path.Combine(Repo.Root, "out", "BankInsight", "en-US", "BankInsight.PowerShell.dll-Help.xml");
+        Assert.True(File.Exists(shipped), $"missing {shipped}");
+        Assert.True(File.Exists(Path.Combine(Repo.Root, "out", "BankInsight", "en-US", "about_BankInsight.help.txt")));
+    }
 }
