@@ -216,6 +216,17 @@ public class GetBankSchemaTests
     }
 
     [Fact]
+    public void Column_emits_the_matching_columns_and_names_a_missing_one()
+    {
+        var host = new FakeHost();
+        new GetBankSchemaCommand { Name = ["Retail"], Column = ["存款*", "Missing"] }.Process(host);
+        var columns = host.Output.Cast<BankInsight.Data.Schemas.SchemaColumn>().Select(c => c.Name).ToList();
+        Assert.Equal(["存款余额", "存款月日均", "存款季日均"], columns);
+        var error = Assert.Single(host.Errors);
+        Assert.Equal((ErrorIds.ColumnNotFound, "Missing"), (error.ErrorId, error.Target));
+    }
+
+    [Fact]
     public void A_path_loads_and_checks_a_schema_file()
     {
         using var temp = new TempFolder();

@@ -83,3 +83,27 @@ public class InfrastructureTests
         Assert.Equal(expected, new WildcardMatcher(pattern).IsMatch(value));
     }
 }
+
+public class CompleterTests
+{
+    [Fact]
+    public void Schema_names_complete_by_prefix_case_insensitively() =>
+        Assert.Equal(["CorporateChurn", "CorporateProspect"], new SchemaNameCompleter().Matches("corp", new System.Collections.Hashtable()));
+
+    [Fact]
+    public void Column_names_come_from_the_schema_already_named()
+    {
+        var completer = new ColumnNameCompleter();
+        var retail = completer.Matches("存款", new System.Collections.Hashtable { ["Name"] = "Retail" }).ToList();
+        Assert.Equal(["存款余额", "存款月日均", "存款季日均"], retail);
+        var bySchema = completer.Matches("*余额", new System.Collections.Hashtable { ["Schema"] = "CorporateChurn" }).ToList();
+        Assert.NotEmpty(bySchema);
+        Assert.All(bySchema, c => Assert.EndsWith("余额", c));
+        Assert.DoesNotContain("存款余额", bySchema);   // a Retail column
+        Assert.Contains("存款余额", completer.Matches("存款余", new System.Collections.Hashtable()));   // no schema named: all of them
+    }
+
+    [Fact]
+    public void Product_aliases_complete() =>
+        Assert.Equal(["Deposit"], new ProductNameCompleter().Matches("dep", new System.Collections.Hashtable()));
+}

@@ -20,6 +20,8 @@ public static class ErrorIds
     public const string NoRows = "BankInsight.NoRows";
     /// <summary>No built-in schema has the given name.</summary>
     public const string SchemaNotFound = "BankInsight.SchemaNotFound";
+    /// <summary>A schema has no column with the given name.</summary>
+    public const string ColumnNotFound = "BankInsight.ColumnNotFound";
     /// <summary>A schema JSON file is malformed or inconsistent.</summary>
     public const string SchemaInvalid = "BankInsight.SchemaInvalid";
     /// <summary>The schema could not be guessed from the file; pass one explicitly.</summary>

@@ -10,7 +10,7 @@ namespace BankInsight.PowerShell.Commands;
 /// <para type="description">A schema lists a file's columns in order with types and value lists. -AsJson gives the JSON a bank edits when it adds or reorders columns.</para>
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "BankSchema", DefaultParameterSetName = NameSet)]
-[OutputType(typeof(BankSchema), typeof(string))]
+[OutputType(typeof(BankSchema), typeof(SchemaColumn), typeof(string))]
 public sealed class GetBankSchemaCommand : BankInsightCmdlet
 {
     private const string NameSet = "Name";
@@ -26,6 +26,12 @@ public sealed class GetBankSchemaCommand : BankInsightCmdlet
     [Parameter(Mandatory = true, ParameterSetName = PathSet)]
     public string Path { get; set; } = "";
 
+    /// <summary>Emit these columns of the schema(s) instead of the schema; wildcards allowed.</summary>
+    [Parameter]
+    [ArgumentCompleter(typeof(ColumnNameCompleter))]
+    [SupportsWildcards]
+    public string[]? Column { get; set; }
+
     /// <summary>Emit the schema as JSON text instead of an object.</summary>
     [Parameter]
     public SwitchParameter AsJson { get => AsJsonFlag; set => AsJsonFlag = value.IsPresent; }
@@ -39,7 +45,22 @@ public sealed class GetBankSchemaCommand : BankInsightCmdlet
     internal void Process(ICommandHost host)
     {
         foreach (var schema in Select(host))
-            host.WriteObject(AsJsonFlag ? SchemaJson.ToJson(schema) : schema);
+        {
+            if (Column is not { Length: > 0 })
+            {
+                host.WriteObject(AsJsonFlag ? SchemaJson.ToJson(schema) : schema);
+                continue;
+            }
+            foreach (var pattern in Column)
+            {
+                var wildcard = new WildcardMatcher(pattern);
+                var matches = schema.Columns.Where(c => wildcard.IsMatch(c.Name)).ToList();
+                if (matches.Count == 0 && !wildcard.HasWildcards)
+                    host.WriteError(new ErrorSpec(ErrorIds.ColumnNotFound, ErrorCategory.ObjectNotFound,
+                        $"Schema {schema.Name} has no column '{pattern}'.", pattern));
+                foreach (var c in matches) host.WriteObject(c);
+            }
+        }
     }
 
     private IEnumerable<BankSchema> Select(ICommandHost host)

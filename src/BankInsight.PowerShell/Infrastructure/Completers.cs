@@ -6,21 +6,30 @@ using BankInsight.Data.Schemas;
 
 namespace BankInsight.PowerShell.Infrastructure;
 
-/// <summary>Completes a fixed list of words, case-insensitively by prefix.</summary>
+/// <summary>
+/// Completes words from a list, case-insensitively by prefix (or by wildcard when the word has
+/// one); the list may depend on parameters already typed (e.g. the schema's columns).
+/// </summary>
 public abstract class WordCompleter : IArgumentCompleter
 {
-    /// <summary>The words to offer.</summary>
-    protected abstract IEnumerable<string> Words { get; }
+    /// <summary>The words to offer, given the parameters bound so far.</summary>
+    protected abstract IEnumerable<string> Words(IDictionary boundParameters);
+
+    /// <summary>The words that complete <paramref name="wordToComplete"/>: what the completion list shows.</summary>
+    internal IEnumerable<string> Matches(string wordToComplete, IDictionary boundParameters)
+    {
+        string typed = wordToComplete.Trim('\'', '"');
+        var wildcard = typed.IndexOfAny(['*', '?', '[']) >= 0 ? new WildcardMatcher(typed) : null;
+        return Words(boundParameters).Where(w => wildcard?.IsMatch(w) ?? w.StartsWith(typed, StringComparison.OrdinalIgnoreCase));
+    }
 
     /// <inheritdoc />
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
         CommandAst commandAst, IDictionary fakeBoundParameters)
     {
-        string prefix = wordToComplete.Trim('\'', '"');
-        foreach (var word in Words)
+        foreach (var word in Matches(wordToComplete, fakeBoundParameters))
         {
-            if (!word.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) continue;
-            string text = word.Contains(' ') ? $"'{word}'" : word;
+            string text = word.IndexOfAny([' ', '\'', '"', ',', ';', '(', ')', '$', '`']) >= 0 ? $"'{word.Replace("'", "''", StringComparison.Ordinal)}'" : word;
             yield return new CompletionResult(text, word, CompletionResultType.ParameterValue, word);
         }
     }
@@ -30,19 +39,40 @@ public abstract class WordCompleter : IArgumentCompleter
 public sealed class SchemaNameCompleter : WordCompleter
 {
     /// <inheritdoc />
-    protected override IEnumerable<string> Words => BuiltInSchemas.Names;
+    protected override IEnumerable<string> Words(IDictionary boundParameters) => BuiltInSchemas.Names;
 }
 
 /// <summary>Completes the encodings BankInsight reads and writes.</summary>
 public sealed class EncodingCompleter : WordCompleter
 {
     /// <inheritdoc />
-    protected override IEnumerable<string> Words => TextEncodings.Names;
+    protected override IEnumerable<string> Words(IDictionary boundParameters) => TextEncodings.Names;
 }
 
 /// <summary>Completes the Retail schema's product aliases (Deposit, Insurance, …).</summary>
 public sealed class ProductNameCompleter : WordCompleter
 {
     /// <inheritdoc />
-    protected override IEnumerable<string> Words => BuiltInSchemas.Get(BuiltInSchemas.Retail).Products.Select(p => p.Alias);
+    protected override IEnumerable<string> Words(IDictionary boundParameters) => BuiltInSchemas.Get(BuiltInSchemas.Retail).Products.Select(p => p.Alias);
+}
+
+/// <summary>
+/// Completes column names of the schema already named on the command line (-Name of
+/// Get-BankSchema, or -Schema); of every built-in schema when none is named yet.
+/// </summary>
+public sealed class ColumnNameCompleter : WordCompleter
+{
+    /// <inheritdoc />
+    protected override IEnumerable<string> Words(IDictionary boundParameters)
+    {
+        var named = (boundParameters["Name"] ?? boundParameters["Schema"]) switch
+        {
+            string one => [one],
+            IEnumerable many => many.Cast<object>().Select(o => o?.ToString() ?? ""),
+            _ => BuiltInSchemas.Names,
+        };
+        var schemas = named.Select(n => BuiltInSchemas.Names.FirstOrDefault(b => string.Equals(b, n, StringComparison.OrdinalIgnoreCase)))
+            .Where(n => n is not null).Select(n => BuiltInSchemas.Get(n!));
+        return schemas.SelectMany(s => s.Columns).Select(c => c.Name).Distinct(StringComparer.Ordinal);
+    }
 }
