@@ -208,3 +208,34 @@ public class RetailPipelineTests(RetailFiles files) : IClassFixture<RetailFiles>
         Assert.Equal(OpportunityMethod.Propensity, new FindProductOpportunityCommand().EffectiveMethod);
     }
 }
+
+public class RetailProgressTests(RetailFiles files) : IClassFixture<RetailFiles>
+{
+    public static TheoryData<string, string> Cases() => new()
+    {
+        { "Get-CustomerCluster", "Assigning segments" },
+        { "New-CustomerClusterModel", "k-means" },
+        { "Get-CrossSellRule", "Mining cross-selling rules" },
+        { "Get-CrossSellRecommendation", "Recommending products" },
+        { "Find-ProductOpportunity", "Finding product opportunities" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Long_work_reports_progress_and_completes_it(string cmdlet, string activity)
+    {
+        var host = new FakeHost { CurrentDirectory = files.Folder };
+        BankInsight.PowerShell.Infrastructure.DataJobCmdlet command = cmdlet switch
+        {
+            "Get-CustomerCluster" => new GetCustomerClusterCommand { Path = ["retail.del"] },
+            "New-CustomerClusterModel" => new NewCustomerClusterModelCommand { Path = ["retail.del"], ClusterCount = 3, InitCount = 2 },
+            "Get-CrossSellRule" => new GetCrossSellRuleCommand { Path = ["retail.del"], PerClusterFlag = true },
+            "Get-CrossSellRecommendation" => new GetCrossSellRecommendationCommand { Path = ["retail.del"] },
+            _ => new FindProductOpportunityCommand { Path = ["retail.del"], Product = ["Insurance"] },
+        };
+        command.Execute(host);
+        Assert.Contains(host.Progress, p => p.Activity == "Loading retail.del" || p.Activity.StartsWith("Loading", StringComparison.Ordinal));
+        Assert.Contains(host.Progress, p => p.Activity == activity && p.Completed);
+        Assert.All(host.Progress, p => Assert.InRange(p.PercentComplete, -1, 100));
+    }
+}

@@ -157,7 +157,10 @@ public static class ProspectJob
                     Drivers = explained is null ? null : ClassifierTraining.Drivers(explained, k, request.Drivers).Text,
                 };
             }
+            int done = Math.Min(start + block, emitted.Length);
+            sink.Progress(new OperationProgress("Scoring prospects", $"{done:N0} of {emitted.Length:N0} companies", (double)done / emitted.Length));
         }
+        sink.Progress(new OperationProgress("Scoring prospects", $"{emitted.Length:N0} companies", 1, Completed: true));
         if (!request.ExpandRelations) yield break;
         if (request.Relations is null)
         {

@@ -102,9 +102,14 @@ public static class CrossSellJob
         RuleSets.Entry[][] TableFor(int key) =>
             tables.TryGetValue(key, out var t) ? t : tables[key] = RuleSets.Table(sets[key], holdings.Products.Count, request.Match, request.Top, distinctConsequents: true);
         int unmatched = 0;
+        const string activity = "Recommending products";
         for (int i = 0; i < data.RowCount; i++)
         {
-            if ((i & 0xFFFF) == 0) cancellationToken.ThrowIfCancellationRequested();
+            if ((i & 0xFFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                sink.Progress(new OperationProgress(activity, $"{i:N0} of {data.RowCount:N0} customers", (double)i / data.RowCount));
+            }
             int? cluster = clusters?[i];
             int key = cluster is { } c && sets.ContainsKey(c) ? c : RuleSets.Overall;
             if (!sets.ContainsKey(key)) { unmatched++; continue; }
@@ -131,6 +136,7 @@ public static class CrossSellJob
                 };
             }
         }
+        sink.Progress(new OperationProgress(activity, $"{data.RowCount:N0} customers", 1, Completed: true));
         sink.Verbose($"Cross-sell: {data.RowCount - unmatched:N0} of {data.RowCount:N0} customers matched a rule ({request.Match} match); {unmatched:N0} have none.");
     }
 

@@ -88,9 +88,12 @@ public static class ProductOpportunityJob
             rules ??= CrossSellJob.Mine(holdings, clusters, k, request.Mining, sink, cancellationToken);
             sets = RuleSets.Build(rules, holdings.Products);
         }
-        foreach (int p in products)
+        const string activity = "Finding product opportunities";
+        for (int step = 0; step < products.Length; step++)
         {
+            int p = products[step];
             var product = holdings.Products[p];
+            sink.Progress(new OperationProgress(activity, $"{product.Name} ({step + 1} of {products.Length})", (double)step / products.Length));
             var (scores, why) = request.Method == OpportunityMethod.Rules
                 ? RuleScores(holdings, p, sets!, clusters)
                 : Propensity(request, holdings, p, sink, cancellationToken);
@@ -122,6 +125,7 @@ public static class ProductOpportunityJob
                 };
             }
         }
+        sink.Progress(new OperationProgress(activity, $"{products.Length} products", 1, Completed: true));
     }
 
     private sealed record Reasons(double Threshold, string?[]? Rules);

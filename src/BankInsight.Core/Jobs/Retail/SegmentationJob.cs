@@ -107,7 +107,11 @@ public static class SegmentationJob
         sink.Verbose($"Segmentation: {data.RowCount:N0} customers assigned to {model.ClusterCount} segments.");
         for (int i = 0; i < data.RowCount; i++)
         {
-            if ((i & 0xFFFF) == 0) cancellationToken.ThrowIfCancellationRequested();
+            if ((i & 0xFFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                sink.Progress(new OperationProgress("Assigning segments", $"{i:N0} of {data.RowCount:N0} customers", (double)i / data.RowCount));
+            }
             yield return new ClusterAssignment
             {
                 CustomerId = ids[i]!,
@@ -118,6 +122,7 @@ public static class SegmentationJob
                 Line = data.GetSourceLine(i),
             };
         }
+        sink.Progress(new OperationProgress("Assigning segments", $"{data.RowCount:N0} customers", 1, Completed: true));
     }
 
     /// <summary>The profile of each segment of <paramref name="data"/> under <paramref name="clusters"/> (1..k).</summary>

@@ -44,8 +44,13 @@ public sealed class LogisticRegressionTrainer(LogisticRegressionOptions? options
         // θ = [intercept, weights...]; objective = mean log-loss + λ/2 ||w||². Each block of rows
         // is scored and differentiated column by column; block sums are added in block order.
         var scratch = new double[n];
+        int evaluations = 0;
+        const string activity = "Training logistic regression";
         double Objective(double[] theta, double[] gradient)
         {
+            // Called on this thread between the parallel blocks, so the sink may be used here.
+            evaluations++;
+            if ((evaluations & 7) == 0) sink.Progress(new OperationProgress(activity, $"{evaluations} evaluations", Math.Min(0.99, (double)evaluations / o.MaxIterations)));
             Parallel.For(0, blocks, parallel, b =>
             {
                 var grad = partialGradient[b];
@@ -90,6 +95,7 @@ public sealed class LogisticRegressionTrainer(LogisticRegressionOptions? options
         var start = new double[width + 1];
         start[0] = Logistic.Logit((double)positives / n);
         var result = Linear.Lbfgs.Minimize(Objective, start, o.MaxIterations, o.Tolerance, cancellationToken);
+        sink.Progress(new OperationProgress(activity, $"{result.Iterations} iterations", 1, Completed: true));
         string note = result.Converged
             ? $"converged in {result.Iterations} L-BFGS iterations (largest gradient {result.GradientNorm:E1})"
             : $"did not converge in {result.Iterations} iterations (largest gradient {result.GradientNorm:E1} > tolerance {o.Tolerance:E1})";
