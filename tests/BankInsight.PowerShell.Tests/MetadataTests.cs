@@ -161,14 +161,38 @@ public class MetadataTests
         Assert.Matches(@"ModuleVersion\s*=\s*'\d+\.\d+\.\d+'", manifest);
     }
 
+    private static IEnumerable<Type> OurOutputTypes => Cmdlets
+        .SelectMany(t => t.GetCustomAttributesData().Where(a => a.AttributeType == typeof(OutputTypeAttribute)).SelectMany(OutputTypes))
+        .Where(t => t.Assembly != typeof(object).Assembly && t != typeof(PSObject) && t.Namespace?.StartsWith("System", StringComparison.Ordinal) != true)
+        .Distinct();
+
+    private static IEnumerable<XElement> Views => XDocument.Load(Repo.File("module", "BankInsight.format.ps1xml")).Descendants("View");
+
     [Fact]
-    public void Every_output_type_has_a_view()
+    public void Every_output_type_has_a_default_table_view_and_a_list_view()
     {
-        var viewed = XDocument.Load(Repo.File("module", "BankInsight.format.ps1xml")).Descendants("TypeName").Select(e => e.Value).ToHashSet();
-        var outputs = Cmdlets.SelectMany(t => t.GetCustomAttributesData().Where(a => a.AttributeType == typeof(OutputTypeAttribute)).SelectMany(OutputTypes))
-            .Where(t => t.Assembly != typeof(object).Assembly && t != typeof(PSObject) && t.Namespace?.StartsWith("System", StringComparison.Ordinal) != true)
-            .Distinct();
-        Assert.All(outputs, t => Assert.Contains(t.FullName!, viewed));
+        foreach (var type in OurOutputTypes)
+        {
+            var views = Views.Where(v => v.Element("ViewSelectedBy")!.Elements("TypeName").Any(n => n.Value == type.FullName)).ToList();
+            Assert.True(views.Count > 0, $"{type.FullName} has no view");
+            // PowerShell uses the first view defined for a type as its default.
+            Assert.True(views[0].Element("TableControl") is not null, $"the first view of {type.FullName} is not a table");
+            Assert.True(views.Any(v => v.Element("ListControl") is not null), $"{type.FullName} has no list view");
+            int columns = views[0].Descendants("TableColumnHeader").Count();
+            Assert.InRange(columns, 3, 7);
+        }
+    }
+
+    [Fact]
+    public void Views_name_only_properties_their_types_have()
+    {
+        var types = typeof(BankInsight.Data.CustomerDataSet).Assembly.GetTypes().ToDictionary(t => t.FullName ?? t.Name);
+        foreach (var view in Views)
+        {
+            var type = types[view.Element("ViewSelectedBy")!.Element("TypeName")!.Value];
+            foreach (var property in view.Descendants("PropertyName").Select(p => p.Value))
+                Assert.True(type.GetProperty(property) is not null, $"view {view.Element("Name")!.Value}: {type.Name} has no property {property}");
+        }
     }
 
     [Fact]
