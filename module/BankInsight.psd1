@@ -32,8 +32,7 @@
         PSData = @{
             Tags         = @('Banking', 'Analytics', 'Churn', 'CrossSelling', 'KMeans', 'AssociationRules', 'GradientBoosting', 'DB2', 'Linux', 'Windows')
             ProjectUri   = 'https://github.com/bankinsight/BankInsight'
-            LicenseUri   = 'https://github.com/bankinsight/BankInsight/blob/main/LICENSE'
-            ReleaseNotes = 'See CHANGELOG.md. 0.1.0: data layer, learning core (gradient-boosted trees, logistic regression, TreeSHAP), corporate churn early warning and upstream/downstream prospects.'
+            ReleaseNotes = 'See CHANGELOG.md. 0.1.0: data layer (DB2 .del/CSV, GB18030, per-row rejection), learning core (gradient-boosted trees, logistic regression, k-means, FP-Growth/Apriori, TreeSHAP), corporate churn early warning, upstream/downstream prospects, retail segmentation with cross-selling rules and recommendations, product opportunities; pipeline input from Import-Csv, generated help, completers.'
         }
     }
 }

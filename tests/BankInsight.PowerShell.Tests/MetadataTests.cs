@@ -146,12 +146,32 @@ public class MetadataTests
         Assert.Contains("'{{ModuleVersion}}'", manifest);
     }
 
+    /// <summary>Release builds assemble out/BankInsight; other configurations out/&lt;configuration&gt;/BankInsight.</summary>
+    private static string ModuleOut
+    {
+        get
+        {
+            string configuration = typeof(MetadataTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
+            return configuration == "Release" ? Repo.File("out", "BankInsight") : Repo.File("out", configuration.ToLowerInvariant(), "BankInsight");
+        }
+    }
+
+    [Fact]
+    public void Manifest_has_the_gallery_fields()
+    {
+        string manifest = File.ReadAllText(Repo.File("module", "BankInsight.psd1"));
+        Assert.Matches(@"FormatsToProcess\s*=\s*@\('BankInsight.format.ps1xml'\)", manifest);
+        Assert.Matches(@"VariablesToExport\s*=\s*@\(\)", manifest);
+        Assert.Matches(@"Tags\s*=\s*@\('[^']+'", manifest);
+        Assert.Matches(@"ProjectUri\s*=\s*'https://", manifest);
+        Assert.Matches(@"ReleaseNotes\s*=\s*'[^']{20,}", manifest);
+        Assert.Matches(@"GUID\s*=\s*'[0-9a-f]{8}-", manifest);
+    }
+
     [Fact]
     public void Built_module_folder_has_manifest_with_version_dlls_and_formats_but_no_sma()
     {
-        // Release builds assemble out/BankInsight; other configurations out/<configuration>/BankInsight.
-        string configuration = typeof(MetadataTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
-        string outDir = configuration == "Release" ? Repo.File("out", "BankInsight") : Repo.File("out", configuration.ToLowerInvariant(), "BankInsight");
+        string outDir = ModuleOut;
         Assert.True(File.Exists(Path.Combine(outDir, "BankInsight.PowerShell.dll")));
         Assert.True(File.Exists(Path.Combine(outDir, "BankInsight.Core.dll")));
         Assert.True(File.Exists(Path.Combine(outDir, "BankInsight.format.ps1xml")));
@@ -253,8 +273,8 @@ public class MetadataTests
     [Fact]
     public void The_help_file_ships_in_the_module_folder()
     {
-        string shipped = Path.Combine(Repo.Root, "out", "BankInsight", "en-US", "BankInsight.PowerShell.dll-Help.xml");
+        string shipped = Path.Combine(ModuleOut, "en-US", "BankInsight.PowerShell.dll-Help.xml");
         Assert.True(File.Exists(shipped), $"missing {shipped}");
-        Assert.True(File.Exists(Path.Combine(Repo.Root, "out", "BankInsight", "en-US", "about_BankInsight.help.txt")));
+        Assert.True(File.Exists(Path.Combine(ModuleOut, "en-US", "about_BankInsight.help.txt")));
     }
 }
