@@ -277,4 +277,14 @@ public class MetadataTests
         Assert.True(File.Exists(shipped), $"missing {shipped}");
         Assert.True(File.Exists(Path.Combine(ModuleOut, "en-US", "about_BankInsight.help.txt")));
     }
+
+    [Fact]
+    public void Every_error_id_is_explained_in_about_help()
+    {
+        string about = File.ReadAllText(Repo.File("module", "en-US", "about_BankInsight.help.txt"));
+        var ids = typeof(BankInsight.Common.ErrorIds).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToList();
+        Assert.NotEmpty(ids);
+        Assert.All(ids, id => Assert.Matches(@"^BankInsight\.[A-Z][A-Za-z]+$", id));
+        Assert.All(ids, id => Assert.Contains("        " + id + "\n", about.Replace("\r\n", "\n")));
+    }
 }
