@@ -1,0 +1,126 @@
+#Requires -Version 7.4
+# What an analyst meets at the prompt: pipelines between cmdlets and from Import-Csv, views, help,
+# tab completion, progress and errors.
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot '..' 'out' 'BankInsight' 'BankInsight.psd1') -Force
+    $churn = Join-Path $TestDrive 'customer_losing.del'
+    $retail = Join-Path $TestDrive 'retail_customer.del'
+    $null = New-SyntheticCustomerData CorporateChurn 2000 -Seed 4 -Path $churn
+    $null = New-SyntheticCustomerData Retail 3000 -Seed 5 -Path $retail
+    $commands = (Import-PowerShellDataFile (Join-Path $PSScriptRoot '..' 'out' 'BankInsight' 'BankInsight.psd1')).CmdletsToExport
+}
+
+Describe 'Pipelines' -Tag 'CI' {
+    It 'scores rows from Import-Csv by binding columns by name' {
+        # A CSV as a bank analyst gets it: the schema's column names as the header, then the rows.
+        $csv = Join-Path $TestDrive 'few.csv'
+        $header = ((Get-BankSchema CorporateChurn).Columns.Name | ForEach-Object { '"' + $_ + '"' }) -join ','
+        Set-Content $csv (@($header) + (Get-Content $churn -TotalCount 25)) -Encoding utf8
+        $scored = Import-Csv $csv | Invoke-ChurnPrediction -IncludeAll -Drivers 0
+        $scored.Count | Should -Be 25
+        $fromFile = Invoke-ChurnPrediction $churn -IncludeAll -Drivers 0 | Select-Object -First 25
+        $scored.Probability | Should -Be $fromFile.Probability
+    }
+
+    It 'reads files piped from Get-ChildItem' {
+        (Get-ChildItem $churn | Invoke-ChurnPrediction -IncludeAll -Drivers 0).Count | Should -Be 2000
+    }
+
+    It 'pipes rules into recommendations, and recommendations into the bank file' {
+        $txt = Join-Path $TestDrive 'cross_selling.txt'
+        Get-CrossSellRule $retail -MinConfidence 0.5 | Get-CrossSellRecommendation $retail | Export-BankResult $txt
+        Get-Content $txt | Should -Not -BeNullOrEmpty
+    }
+
+    It 'pipes rules into product opportunities, which then use the rules' {
+        $found = Get-CrossSellRule $retail | Find-ProductOpportunity $retail -Top 5
+        $found.Method | Sort-Object -Unique | Should -Be 'Rules'
+    }
+
+    It 'exports every job result to CSV with the same columns on every row' -TestCases @(
+        @{ Command = { Invoke-ChurnPrediction $churn } }
+        @{ Command = { Get-CustomerCluster $retail } }
+        @{ Command = { Get-CrossSellRule $retail } }
+        @{ Command = { Get-CrossSellRecommendation $retail } }
+        @{ Command = { Find-ProductOpportunity $retail -Top 10 } }
+    ) {
+        $csv = Join-Path $TestDrive 'out.csv'
+        & $Command | Export-Csv $csv -NoTypeInformation -Encoding utf8BOM
+        $rows = Import-Csv $csv
+        $rows | Should -Not -BeNullOrEmpty
+        (Get-Content $csv -TotalCount 1) | Should -Not -Match 'System\.String\[\]|System\.Collections'
+    }
+}
+
+Describe 'Views' -Tag 'CI' {
+    It 'formats <Name> as a table and a list without errors' -TestCases @(
+        @{ Name = 'predictions'; Command = { Invoke-ChurnPrediction $churn | Select-Object -First 3 } }
+        @{ Name = 'assignments'; Command = { Get-CustomerCluster $retail | Select-Object -First 3 } }
+        @{ Name = 'profiles'; Command = { Get-CustomerCluster $retail -Profile } }
+        @{ Name = 'rules'; Command = { Get-CrossSellRule $retail } }
+        @{ Name = 'segmentation'; Command = { New-CustomerClusterModel $retail -ClusterCount 3 -InitCount 1 } }
+    ) {
+        $objects = & $Command
+        ($objects | Format-Table | Out-String) | Should -Not -BeNullOrEmpty
+        ($objects | Format-List | Out-String) | Should -Not -BeNullOrEmpty
+    }
+
+    It 'shows probabilities rounded but keeps the value whole' {
+        $p = Invoke-ChurnPrediction $churn | Select-Object -First 1
+        ($p | Format-Table | Out-String) | Should -Match '\b0\.\d{3}\b'
+        $p.Probability.ToString() | Should -Not -Match '^0\.\d{3}$'
+    }
+}
+
+Describe 'Help' -Tag 'CI' {
+    It '<_> has a synopsis, a description and at least two examples' -ForEach $commands {
+        $help = Get-Help $_ -Full
+        $help.Synopsis | Should -Not -BeNullOrEmpty
+        $help.Synopsis | Should -Not -Match '^\s*\S+ \[' # not the auto-generated syntax line
+        @($help.Examples.Example).Count | Should -BeGreaterOrEqual 2
+    }
+
+    It 'has an about topic' {
+        (Get-Help about_BankInsight | Out-String) | Should -Match 'Retail cross-selling'
+    }
+}
+
+Describe 'Completion' -Tag 'CI' {
+    It 'completes <Line>' -TestCases @(
+        @{ Line = 'Import-CustomerData x.del -Schema Corp'; Expected = 'CorporateChurn' }
+        @{ Line = 'Get-BankSchema Retail -Column 存款'; Expected = '存款余额' }
+        @{ Line = 'Find-ProductOpportunity x.del -Product Ins'; Expected = 'Insurance' }
+        @{ Line = 'Get-CrossSellRule x.del -Algorithm Apr'; Expected = 'Apriori' }
+        @{ Line = 'New-ChurnModel x.del -Algorithm Log'; Expected = 'LogisticRegression' }
+    ) {
+        $completions = TabExpansion2 -inputScript $Line -cursorColumn $Line.Length
+        $completions.CompletionMatches.CompletionText | Should -Contain $Expected
+    }
+}
+
+Describe 'Errors and progress' -Tag 'CI' {
+    It 'reports a bad row with its id, line and value, and keeps the rest' {
+        $bad = Join-Path $TestDrive 'bad.del'
+        $lines = Get-Content $churn -TotalCount 3
+        $fields = $lines[1] -split ','
+        $fields[2] = 'many'
+        $lines[1] = $fields -join ','
+        Set-Content $bad $lines
+        $data = Import-CustomerData $bad -Schema CorporateChurn -ErrorVariable rejected -ErrorAction SilentlyContinue
+        $data.RowCount | Should -Be 2
+        $rejected[0].FullyQualifiedErrorId | Should -BeLike 'BankInsight.RowRejected*'
+        $rejected[0].Exception.Message | Should -Match 'line 2'
+        $rejected[0].Exception.Message | Should -Match 'many'
+    }
+
+    It 'honours $ProgressPreference' {
+        $ProgressPreference = 'SilentlyContinue'
+        { Get-CustomerCluster $retail | Out-Null } | Should -Not -Throw
+    }
+
+    It 'says what it does with -Verbose' {
+        $verbose = Get-CrossSellRule $retail -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+        ($verbose.Message -join "`n") | Should -Match 'frequent itemsets'
+    }
+}
