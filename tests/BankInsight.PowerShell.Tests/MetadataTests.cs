@@ -288,3 +288,20 @@ public class MetadataTests
         Assert.All(ids, id => Assert.Contains("        " + id + "\n", about.Replace("\r\n", "\n")));
     }
 }
+
+public class ReadmeTests
+{
+    [Fact]
+    public void Included_examples_match_their_files()
+    {
+        // "<!-- include: path -->" before a fenced block: the block is that file, verbatim.
+        string readme = File.ReadAllText(Repo.File("README.md")).Replace("\r\n", "\n");
+        var includes = Regex.Matches(readme, @"<!-- include: (?<path>\S+) -->\n```\w*\n(?<code>.*?)\n```", RegexOptions.Singleline);
+        Assert.True(includes.Count >= 3, "the three tours are included");
+        foreach (Match m in includes)
+        {
+            string file = File.ReadAllText(Repo.File(m.Groups["path"].Value.Split('/'))).Replace("\r\n", "\n").TrimEnd('\n');
+            Assert.True(file == m.Groups["code"].Value, $"README's copy of {m.Groups["path"].Value} differs from the file");
+        }
+    }
+}

@@ -1,0 +1,54 @@
+#Requires -Version 7.4
+# The monthly run of docs/examples/monthly-run.ps1, end to end on a month of synthetic exports.
+
+BeforeAll {
+    $module = Join-Path $PSScriptRoot '..' 'out' 'BankInsight'
+    $script = Join-Path $PSScriptRoot '..' 'docs' 'examples' 'monthly-run.ps1'
+    Import-Module $module -Force
+    $in = Join-Path $TestDrive 'in'
+    $out = Join-Path $TestDrive 'out'
+    New-Item -ItemType Directory $in | Out-Null
+    $null = New-SyntheticCustomerData CorporateChurn 3000 -Seed 1 -Path (Join-Path $in 'customer_losing.del')
+    $null = New-SyntheticCustomerData CorporateProspect 3000 -Seed 2 -Path (Join-Path $in 'potential_customer.del')
+    $null = New-SyntheticCustomerData ProspectRelation 3000 -Seed 2 -Path (Join-Path $in 'potential_customer_relation.del')
+    $null = New-SyntheticCustomerData Retail 5000 -Seed 3 -Path (Join-Path $in 'retail_customer.del')
+
+    function Invoke-MonthlyRun {
+        & pwsh -NoProfile -NonInteractive -File $script -InputFolder $in -OutputFolder $out -Month 2026-10 -Module $module | Out-Null
+        $LASTEXITCODE
+    }
+}
+
+Describe 'Monthly run' -Tag 'CI' {
+    It 'exits 0 and writes the four result files in the bank format' {
+        Invoke-MonthlyRun | Should -Be 0
+        $month = Join-Path $out '2026-10'
+        $lines = Get-Content (Join-Path $month 'customer_losing.txt')
+        $lines | Should -Not -BeNullOrEmpty
+        $lines | ForEach-Object { $_ | Should -Match '^"\d+"$' }
+        $lines = Get-Content (Join-Path $month 'customer_potential.txt')
+        $lines | Should -Not -BeNullOrEmpty
+        $lines | ForEach-Object { $_ | Should -Match '^"\d+"$' }
+        $lines = Get-Content (Join-Path $month 'cross_selling.txt')
+        $lines | Should -Not -BeNullOrEmpty
+        $lines | ForEach-Object { $_ | Should -Match '^"\d+","[1-8](,[1-8])*"$' }
+        $lines = Get-Content (Join-Path $month 'product_mining.txt')
+        $lines | Should -Not -BeNullOrEmpty
+        $lines | ForEach-Object { $_ | Should -Match '^"0[12]","\d+"$' }
+        (Get-Content (Join-Path $out 'log' 'bankinsight-2026-10.log') -Raw) | Should -Match 'done; 0 rows rejected'
+    }
+
+    It 'exits 3 and keeps the bad rows aside when a file has some' {
+        Add-Content (Join-Path $in 'retail_customer.del') '"broken","row"'
+        Invoke-MonthlyRun | Should -Be 3
+        Get-Content (Join-Path $out 'log' '2026-10-retail_customer.del.rejected.del') | Should -Contain '"broken","row"'
+    }
+
+    It 'exits 1, says why, and leaves last month''s files when a job cannot run' {
+        Remove-Item (Join-Path $in 'potential_customer.del')
+        $before = Get-Content (Join-Path $out '2026-10' 'customer_potential.txt')
+        Invoke-MonthlyRun | Should -Be 1
+        (Get-Content (Join-Path $out 'log' 'bankinsight-2026-10.log') -Raw) | Should -Match 'FAILED: BankInsight.FileNotFound'
+        Get-Content (Join-Path $out '2026-10' 'customer_potential.txt') | Should -Be $before
+    }
+}

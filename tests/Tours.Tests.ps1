@@ -1,0 +1,18 @@
+#Requires -Version 7.4
+# The README's analyst tour runs as written (on the build's sample files).
+
+BeforeAll {
+    $root = Join-Path $PSScriptRoot '..'
+    $tour = Join-Path $root 'docs' 'examples' 'analyst-tour.ps1'
+}
+
+Describe 'Analyst tour' -Tag 'CI' {
+    It 'runs without errors and leaves its CSV files' {
+        $output = Join-Path $TestDrive 'tour'
+        $null = & $tour -Samples (Join-Path $root 'out' 'samples') -Module (Join-Path $root 'out' 'BankInsight') -Output $output -ErrorAction Stop 6>&1
+        foreach ($file in 'warnings.csv', 'few.csv', 'segments.csv', 'recommendations.csv', 'insurance.csv') {
+            Join-Path $output $file | Should -Exist
+        }
+        (Import-Csv (Join-Path $output 'insurance.csv')).Count | Should -Be 100
+    }
+}
