@@ -129,3 +129,39 @@ Describe 'Errors and progress' -Tag 'CI' {
         ($verbose.Message -join "`n") | Should -Match 'frequent itemsets'
     }
 }
+
+Describe 'Bad input to every job cmdlet' -Tag 'CI' {
+    It '<Command> names a missing file with BankInsight.FileNotFound' -TestCases @(
+        @{ Command = 'New-ChurnModel' }
+        @{ Command = 'Test-ChurnModel' }
+        @{ Command = 'Invoke-ChurnPrediction' }
+        @{ Command = 'New-ProspectModel' }
+        @{ Command = 'Find-Prospect' }
+        @{ Command = 'New-CustomerClusterModel' }
+        @{ Command = 'Get-CustomerCluster' }
+        @{ Command = 'Get-CrossSellRule' }
+        @{ Command = 'Get-CrossSellRecommendation' }
+        @{ Command = 'Find-ProductOpportunity' }
+    ) {
+        $missing = Join-Path $TestDrive 'no-such-file.del'
+        { & $Command -Path $missing -ErrorAction Stop } | Should -Throw -ErrorId "BankInsight.FileNotFound*"
+    }
+
+    It '<Command> refuses a file of another schema, naming the file' -TestCases @(
+        @{ Command = 'Invoke-ChurnPrediction' }
+        @{ Command = 'Get-CustomerCluster' }
+        @{ Command = 'Get-CrossSellRule' }
+    ) {
+        $other = if ($Command -eq 'Invoke-ChurnPrediction') { $retail } else { $churn }
+        $failure = { & $Command -Path $other -ErrorAction Stop } | Should -Throw -PassThru
+        $failure.Exception.Message | Should -Match ([regex]::Escape((Split-Path $other -Leaf)))
+    }
+
+    It 'New-ProspectModel writes no model with -WhatIf' {
+        $prospects = Join-Path $TestDrive 'p.del'
+        $null = New-SyntheticCustomerData CorporateProspect 2000 -Seed 9 -Path $prospects
+        $file = Join-Path $TestDrive 'p.model'
+        $null = New-ProspectModel $prospects -OutFile $file -WhatIf -WarningAction SilentlyContinue
+        $file | Should -Not -Exist
+    }
+}
