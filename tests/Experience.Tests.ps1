@@ -27,6 +27,11 @@ Describe 'Pipelines' -Tag 'CI' {
         $scored.Probability | Should -Be $fromFile.Probability
     }
 
+    It 'takes a freshly trained model from the pipeline by its Model property' {
+        $scored = New-ChurnModel $churn | Invoke-ChurnPrediction $churn -IncludeAll -Drivers 0
+        $scored.Count | Should -Be 2000
+    }
+
     It 'reads files piped from Get-ChildItem' {
         (Get-ChildItem $churn | Invoke-ChurnPrediction -IncludeAll -Drivers 0).Count | Should -Be 2000
     }

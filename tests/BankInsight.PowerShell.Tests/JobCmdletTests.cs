@@ -233,3 +233,39 @@ public class PipelineInputTests(CorporateFiles files) : IClassFixture<CorporateF
         Assert.All(host.Output.Cast<ClassifierEvaluation>(), e => Assert.True(e.RocAuc > 0.85));
     }
 }
+
+public class ModelPipelineTests(CorporateFiles files) : IClassFixture<CorporateFiles>
+{
+    private FakeHost Host() => new() { CurrentDirectory = files.Folder };
+
+    [Fact]
+    public void A_training_result_coming_down_the_pipeline_is_the_model_not_data()
+    {
+        var train = Host();
+        new NewChurnModelCommand { Path = ["churn.del"], Seed = 4 }.Execute(train);
+        var trained = (ModelTrainingResult)train.Output[0]!;
+        var host = Host();
+        new TestChurnModelCommand { InputObject = [trained, new FileInfo(files.LaterChurn)] }.Execute(host);
+        var evaluation = Assert.IsType<ClassifierEvaluation>(Assert.Single(host.Output));
+        Assert.Contains(host.Verbose, v => v.Contains("(in memory)"));     // the piped model, not the shipped file
+        Assert.True(evaluation.RocAuc > 0.85);
+    }
+
+    [Fact]
+    public void Only_a_model_on_the_pipeline_says_there_is_nothing_to_work_on()
+    {
+        var host = Host();
+        var command = new InvokeChurnPredictionCommand { InputObject = [TrainedModel.Load(ShippedModels.Locate(ShippedModels.Churn))], CommandHost = host };
+        var e = Assert.Throws<TerminatingErrorException>(() => command.Guarded(() => command.Execute(host)));
+        Assert.Contains("no data", e.Spec.Message);
+    }
+
+    [Fact]
+    public void A_model_piped_into_a_training_cmdlet_is_refused()
+    {
+        var host = Host();
+        var command = new NewChurnModelCommand { InputObject = [TrainedModel.Load(ShippedModels.Locate(ShippedModels.Churn))], CommandHost = host };
+        var e = Assert.Throws<TerminatingErrorException>(() => command.Guarded(() => command.Execute(host)));
+        Assert.Contains("trains models", e.Spec.Message);
+    }
+}

@@ -20,9 +20,16 @@ public sealed class FindProspectCommand : DataJobCmdlet
     [Parameter(Position = 1)]
     public string? RelationPath { get; set; }
 
-    /// <summary>The model: a file path, a model, or New-ProspectModel's output (default: the shipped model).</summary>
-    [Parameter]
+    /// <summary>The model: a file path, a model, or New-ProspectModel's output (default: the shipped model). Binds the Model property of a piped training result.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     public object? Model { get; set; }
+
+    /// <inheritdoc />
+    internal override bool TakeModel(object model)
+    {
+        Model ??= model;
+        return true;
+    }
 
     /// <summary>Keep companies whose registered or business address contains this (default 广东); '' keeps all.</summary>
     [Parameter]

@@ -16,9 +16,16 @@ namespace BankInsight.PowerShell.Commands;
 [OutputType(typeof(ChurnPrediction))]
 public sealed class InvokeChurnPredictionCommand : DataJobCmdlet
 {
-    /// <summary>The model: a file path, a model, or New-ChurnModel's output (default: the shipped model).</summary>
-    [Parameter(Position = 1)]
+    /// <summary>The model: a file path, a model, or New-ChurnModel's output (default: the shipped model). Binds the Model property of a piped training result.</summary>
+    [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
     public object? Model { get; set; }
+
+    /// <inheritdoc />
+    internal override bool TakeModel(object model)
+    {
+        Model ??= model;
+        return true;
+    }
 
     /// <summary>Emit every customer, not only the predicted churners.</summary>
     [Parameter]

@@ -2,6 +2,9 @@ using System.Management.Automation;
 using BankInsight.Common;
 using BankInsight.Data;
 using BankInsight.Data.Reading;
+using BankInsight.Jobs.Retail;
+using BankInsight.Results;
+using BankInsight.Serialization;
 
 namespace BankInsight.PowerShell.Infrastructure;
 
@@ -46,6 +49,9 @@ public abstract class DataJobCmdlet : BankInsightCmdlet
     /// <summary>Takes a pipeline object that is not data (e.g. rules); false when the job has no use for it.</summary>
     internal virtual bool Accept(object item) => false;
 
+    /// <summary>Takes a model that came down the pipeline (a training result, a model); false when the job takes none.</summary>
+    internal virtual bool TakeModel(object model) => false;
+
     /// <summary>Called at each pipeline step before the data: where a job picks up other piped input (e.g. -Rule).</summary>
     internal virtual void Collect() { }
 
@@ -53,7 +59,7 @@ public abstract class DataJobCmdlet : BankInsightCmdlet
     internal virtual bool GathersInput => false;
 
     private readonly List<CustomerDataSet> _gathered = [];
-    private bool _pathsDone;
+    private bool _pathsDone, _sawData, _sawPipelineItems;
 
     /// <inheritdoc />
     protected override void ProcessRecord() => Guarded(() => Process(CommandHost));
@@ -67,6 +73,7 @@ public abstract class DataJobCmdlet : BankInsightCmdlet
         Collect();
         foreach (var data in Arrived(host))
         {
+            _sawData = true;
             if (GathersInput) _gathered.Add(data);
             else Run(host, data);
         }
@@ -77,15 +84,16 @@ public abstract class DataJobCmdlet : BankInsightCmdlet
     {
         if (_records.Count > 0)
         {
+            _sawData = true;
             var schema = SchemaResolution.Resolve(host, Schema ?? DefaultSchema);
             var data = RecordTable.Load(_records, schema, $"pipeline input ({_records.Count:N0} rows)", new HostSink(host), host.Cancellation);
             _records.Clear();
             if (GathersInput) _gathered.Add(data);
             else Run(host, data);
         }
-        if (GathersInput && _gathered.Count == 0)
+        if (!_sawData && _sawPipelineItems)
             throw new BankInsightException(ErrorIds.ParameterInvalid, ErrorKind.InvalidArgument,
-                "Nothing to work on: the pipeline brought no data. Give the data with -Path, or pipe a data set, files or rows.", InputObject);
+                "Nothing to work on: the pipeline brought no data (only models or rules). Give the data with -Path, or pipe a data set, files or rows.", null);
         foreach (var data in _gathered) Run(host, data);
         _gathered.Clear();
     }
@@ -103,6 +111,7 @@ public abstract class DataJobCmdlet : BankInsightCmdlet
         }
         foreach (var raw in InputObject ?? [])
         {
+            _sawPipelineItems = true;
             object? item = raw is PSObject wrapped ? wrapped.BaseObject ?? raw : raw;
             switch (item)
             {
@@ -117,6 +126,11 @@ public abstract class DataJobCmdlet : BankInsightCmdlet
                 case string path:
                     foreach (var file in host.ResolveInputPaths(path, literal: false))
                         yield return JobInputs.Load(host, file, DefaultSchema, Schema);
+                    break;
+                case ModelTrainingResult or TrainedModel or SegmentationResult or SegmentationModel:
+                    if (!TakeModel(item))
+                        throw new BankInsightException(ErrorIds.ParameterInvalid, ErrorKind.InvalidArgument,
+                            $"A {item.GetType().Name} came down the pipeline, but this command trains models rather than using one; give it data.", item);
                     break;
                 default:
                     if (!Accept(item)) _records.Add(host.ReadProperties(raw));

@@ -24,9 +24,16 @@ public abstract class RetailCmdlet : DataJobCmdlet
     /// <summary>The switch as a plain bool: what the adapter reads (and tests set).</summary>
     internal bool PerClusterFlag { get; set; }
 
-    /// <summary>The segmentation for -PerCluster: a model file, a model, or New-CustomerClusterModel's output (default: the shipped retail_customer).</summary>
-    [Parameter]
+    /// <summary>The segmentation for -PerCluster: a model file, a model, or New-CustomerClusterModel's output (default: the shipped retail_customer). Binds the Model property of a piped training result.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     public object? Model { get; set; }
+
+    /// <inheritdoc />
+    internal override bool TakeModel(object model)
+    {
+        Model ??= model;
+        return true;
+    }
 
     /// <summary>Minimum share of customers holding an itemset.</summary>
     [Parameter]
