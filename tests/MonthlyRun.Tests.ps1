@@ -22,19 +22,17 @@ BeforeAll {
 Describe 'Monthly run' -Tag 'CI' {
     It 'exits 0 and writes the four result files in the bank format' {
         Invoke-MonthlyRun | Should -Be 0
-        $month = Join-Path $out '2026-10'
-        $lines = Get-Content (Join-Path $month 'customer_losing.txt')
-        $lines | Should -Not -BeNullOrEmpty
-        $lines | ForEach-Object { $_ | Should -Match '^"\d+"$' }
-        $lines = Get-Content (Join-Path $month 'customer_potential.txt')
-        $lines | Should -Not -BeNullOrEmpty
-        $lines | ForEach-Object { $_ | Should -Match '^"\d+"$' }
-        $lines = Get-Content (Join-Path $month 'cross_selling.txt')
-        $lines | Should -Not -BeNullOrEmpty
-        $lines | ForEach-Object { $_ | Should -Match '^"\d+","[1-8](,[1-8])*"$' }
-        $lines = Get-Content (Join-Path $month 'product_mining.txt')
-        $lines | Should -Not -BeNullOrEmpty
-        $lines | ForEach-Object { $_ | Should -Match '^"0[12]","\d+"$' }
+        $formats = [ordered]@{
+            'customer_losing.txt'    = '^"\d+"$'
+            'customer_potential.txt' = '^"\d+"$'
+            'cross_selling.txt'      = '^"\d+","[1-8](,[1-8])*"$'
+            'product_mining.txt'     = '^"0[12]","\d+"$'
+        }
+        foreach ($file in $formats.Keys) {
+            $lines = Get-Content (Join-Path $out '2026-10' $file)
+            $lines | Should -Not -BeNullOrEmpty -Because $file
+            $lines | ForEach-Object { $_ | Should -Match $formats[$file] }
+        }
         (Get-Content (Join-Path $out 'log' 'bankinsight-2026-10.log') -Raw) | Should -Match 'done; 0 rows rejected'
     }
 
