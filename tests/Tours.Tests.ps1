@@ -9,7 +9,8 @@ BeforeAll {
 Describe 'Analyst tour' -Tag 'CI' {
     It 'runs without errors and leaves its CSV files' {
         $output = Join-Path $TestDrive 'tour'
-        $null = & $tour -Samples (Join-Path $root 'out' 'samples') -Module (Join-Path $root 'out' 'BankInsight') -Output $output -ErrorAction Stop 6>&1
+        $ErrorActionPreference = 'Stop'   # the tour is a plain script: any error fails the test
+        $null = & $tour -Samples (Join-Path $root 'out' 'samples') -Module (Join-Path $root 'out' 'BankInsight') -Output $output 6>&1
         foreach ($file in 'warnings.csv', 'few.csv', 'segments.csv', 'recommendations.csv', 'insurance.csv') {
             Join-Path $output $file | Should -Exist
         }
