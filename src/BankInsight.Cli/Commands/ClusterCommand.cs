@@ -96,9 +96,7 @@ internal static class ClusterCommand
         {
             var segmentation = LoadModel(parse.GetValue(model));
             var data = job.Load(parse, context, parse.GetValue(input)!);
-            var sink = context.Sink(parse);
-            var (clusters, _) = segmentation.Assign(data, sink, 0, context.Cancel);
-            var profiles = SegmentationJob.Profiles(data, clusters, segmentation.ClusterCount, sink);
+            var profiles = SegmentationJob.Profiles(data, segmentation, context.Sink(parse), context.Cancel);
             if (parse.GetValue(json))
             {
                 var array = new JsonArray();

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using BankInsight.Jobs;
 using BankInsight.Jobs.Retail;
 using BankInsight.Rules;
 
@@ -36,9 +35,7 @@ internal sealed class RuleOptions
         Algorithm = parse.GetValue(Algorithm) == "apriori" ? MiningAlgorithm.Apriori : MiningAlgorithm.FPGrowth,
     };
 
-    /// <summary>The segmentation model: the given file, or the shipped one when mining per segment; null otherwise.</summary>
+    /// <summary>The segmentation model given with --model, or null: the job then uses the shipped one if it needs segments.</summary>
     public SegmentationModel? SegmentationModel(ParseResult parse) =>
-        parse.GetValue(Model) is { } path ? Jobs.Retail.SegmentationModel.Load(path)
-        : parse.GetValue(PerCluster) ? Jobs.Retail.SegmentationModel.Load(ShippedModels.Locate(ShippedModels.Retail))
-        : null;
+        parse.GetValue(Model) is { } path ? Jobs.Retail.SegmentationModel.Load(path) : null;
 }

@@ -66,8 +66,7 @@ public sealed class FindProductOpportunityCommand : RetailCmdlet
     /// <inheritdoc />
     internal override void Run(ICommandHost host, CustomerDataSet data)
     {
-        bool segmented = EffectiveMethod == OpportunityMethod.Rules && (Rules is { } rules ? rules.Any(r => r.Cluster is not null) : PerClusterFlag);
-        foreach (var opportunity in ProductOpportunityJob.Find(BuildRequest(data, SegmentationFor(host, segmented)), new HostSink(host), host.Cancellation))
+        foreach (var opportunity in ProductOpportunityJob.Find(BuildRequest(data, GivenSegmentation(host)), new HostSink(host), host.Cancellation))
             host.WriteObject(opportunity);
     }
 }

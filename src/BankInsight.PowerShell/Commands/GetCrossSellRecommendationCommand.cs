@@ -47,8 +47,7 @@ public sealed class GetCrossSellRecommendationCommand : RetailCmdlet
     /// <inheritdoc />
     internal override void Run(ICommandHost host, CustomerDataSet data)
     {
-        bool segmented = Rules is { } rules ? rules.Any(r => r.Cluster is not null) : PerClusterFlag;
-        foreach (var recommendation in CrossSellJob.Recommend(BuildRequest(data, SegmentationFor(host, segmented)), new HostSink(host), host.Cancellation))
+        foreach (var recommendation in CrossSellJob.Recommend(BuildRequest(data, GivenSegmentation(host)), new HostSink(host), host.Cancellation))
             host.WriteObject(recommendation);
     }
 }

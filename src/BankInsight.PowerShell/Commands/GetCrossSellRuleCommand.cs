@@ -23,7 +23,7 @@ public sealed class GetCrossSellRuleCommand : RetailCmdlet
     /// <inheritdoc />
     internal override void Run(ICommandHost host, CustomerDataSet data)
     {
-        var rules = CrossSellJob.Rules(BuildRequest(data, SegmentationFor(host, PerClusterFlag)), new HostSink(host), host.Cancellation);
+        var rules = CrossSellJob.Rules(BuildRequest(data, GivenSegmentation(host)), new HostSink(host), host.Cancellation);
         if (rules.Count == 0) host.WriteVerbose("No rule passes the thresholds; lower -MinSupport or -MinConfidence to see more.");
         foreach (var rule in rules) host.WriteObject(rule);
     }

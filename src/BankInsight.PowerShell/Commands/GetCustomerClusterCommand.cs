@@ -49,10 +49,9 @@ public sealed class GetCustomerClusterCommand : DataJobCmdlet
                 host.WriteObject(assignment);
             return;
         }
-        var (clusters, _) = _model.Assign(data, sink, 0, host.Cancellation);
         // One wide row per segment (a column per product and per segmentation column) so that
         // Export-Csv / Export-Excel give a sheet an analyst can read; typed so the view applies.
-        foreach (var profile in SegmentationJob.Profiles(data, clusters, _model.ClusterCount, sink))
+        foreach (var profile in SegmentationJob.Profiles(data, _model, sink, host.Cancellation))
             host.WriteObject(host.CreateRecord(profile.Columns, typeof(ClusterProfile).FullName));
     }
 }

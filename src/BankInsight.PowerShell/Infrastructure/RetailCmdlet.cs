@@ -93,9 +93,9 @@ public abstract class RetailCmdlet : DataJobCmdlet
         Algorithm = Algorithm,
     };
 
-    private Jobs.Retail.SegmentationModel? _segmentation;
+    private SegmentationModel? _segmentation;
 
-    /// <summary>The segmentation model when one is needed (-PerCluster, per-segment rules, or given); null otherwise.</summary>
-    internal Jobs.Retail.SegmentationModel? SegmentationFor(ICommandHost host, bool needed) =>
-        Model is not null || needed ? _segmentation ??= JobInputs.Segmentation(host, Model) : null;
+    /// <summary>The segmentation given with -Model (loaded once), or null: the job then uses the shipped one if it needs segments.</summary>
+    internal SegmentationModel? GivenSegmentation(ICommandHost host) =>
+        Model is null ? null : _segmentation ??= JobInputs.Segmentation(host, Model);
 }

@@ -70,8 +70,7 @@ public static class CrossSellJob
     public static IReadOnlyList<CrossSellRule> Rules(CrossSellRuleRequest request, IOperationSink sink, CancellationToken cancellationToken = default)
     {
         var holdings = ProductHoldings.FromData(request.Data, sink);
-        var (clusters, k) = request.PerCluster ? Segments(request.Data, request.Model, sink, cancellationToken) : (null, 0);
-        return Mine(holdings, clusters, k, request.Mining, sink, cancellationToken);
+        return RulesFor(request.Data, holdings, null, request.PerCluster, request.Model, request.Mining, sink, cancellationToken).Rules;
     }
 
     /// <summary>Each customer's best rules (file order; customers with no matching rule are left out and counted).</summary>
@@ -83,20 +82,7 @@ public static class CrossSellJob
         var ids = SegmentationJob.RequireIds(data);
         var names = data.Names;
         var holdings = ProductHoldings.FromData(data, sink);
-        int[]? clusters = null;
-        IReadOnlyList<CrossSellRule> rules;
-        if (request.Rules is { } given)
-        {
-            rules = given;
-            if (given.Any(r => r.Cluster is not null))
-                (clusters, _) = Segments(data, request.Model, sink, cancellationToken);
-        }
-        else
-        {
-            int k = 0;
-            if (request.PerCluster) (clusters, k) = Segments(data, request.Model, sink, cancellationToken);
-            rules = Mine(holdings, clusters, k, request.Mining, sink, cancellationToken);
-        }
+        var (rules, clusters) = RulesFor(data, holdings, request.Rules, request.PerCluster, request.Model, request.Mining, sink, cancellationToken);
         var sets = RuleSets.Build(rules, holdings.Products);
         var tables = new Dictionary<int, RuleSets.Entry[][]>();
         RuleSets.Entry[][] TableFor(int key) =>
@@ -138,6 +124,20 @@ public static class CrossSellJob
         }
         sink.Progress(new OperationProgress(activity, $"{data.RowCount:N0} customers", 1, Completed: true));
         sink.Verbose($"Cross-sell: {data.RowCount - unmatched:N0} of {data.RowCount:N0} customers matched a rule ({request.Match} match); {unmatched:N0} have none.");
+    }
+
+    /// <summary>
+    /// The rules a job works with and each customer's segment (null when not segmented): the given
+    /// rules — segmenting the customers when those rules were mined per segment — or rules mined
+    /// here, per segment when <paramref name="perCluster"/>. The segmentation is
+    /// <paramref name="model"/>, or the shipped one when segments are needed and none is given.
+    /// </summary>
+    internal static (IReadOnlyList<CrossSellRule> Rules, int[]? Clusters) RulesFor(CustomerDataSet data, ProductHoldings holdings,
+        IReadOnlyList<CrossSellRule>? given, bool perCluster, SegmentationModel? model, RuleMiningSettings mining, IOperationSink sink, CancellationToken cancellationToken)
+    {
+        bool segmented = given is not null ? given.Any(r => r.Cluster is not null) : perCluster;
+        var (clusters, k) = segmented ? Segments(data, model, sink, cancellationToken) : (null, 0);
+        return (given ?? Mine(holdings, clusters, k, mining, sink, cancellationToken), clusters);
     }
 
     /// <summary>Segments of <paramref name="data"/> under <paramref name="model"/> (or the shipped one).</summary>

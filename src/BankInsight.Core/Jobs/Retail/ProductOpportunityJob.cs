@@ -81,11 +81,7 @@ public static class ProductOpportunityJob
         int[]? clusters = null;
         if (request.Method == OpportunityMethod.Rules)
         {
-            var rules = request.Rules;
-            bool segmented = rules is not null ? rules.Any(r => r.Cluster is not null) : request.PerCluster;
-            int k = 0;
-            if (segmented) (clusters, k) = CrossSellJob.Segments(data, request.Model, sink, cancellationToken);
-            rules ??= CrossSellJob.Mine(holdings, clusters, k, request.Mining, sink, cancellationToken);
+            (var rules, clusters) = CrossSellJob.RulesFor(data, holdings, request.Rules, request.PerCluster, request.Model, request.Mining, sink, cancellationToken);
             sets = RuleSets.Build(rules, holdings.Products);
         }
         const string activity = "Finding product opportunities";

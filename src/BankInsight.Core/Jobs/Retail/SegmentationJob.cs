@@ -125,6 +125,13 @@ public static class SegmentationJob
         sink.Progress(new OperationProgress("Assigning segments", $"{data.RowCount:N0} customers", 1, Completed: true));
     }
 
+    /// <summary>The profile of each segment <paramref name="model"/> finds in <paramref name="data"/>.</summary>
+    public static IReadOnlyList<ClusterProfile> Profiles(CustomerDataSet data, SegmentationModel model, IOperationSink sink, CancellationToken cancellationToken = default)
+    {
+        var (clusters, _) = model.Assign(data, sink, model.Options.Threads, cancellationToken);
+        return Profiles(data, clusters, model.ClusterCount, sink);
+    }
+
     /// <summary>The profile of each segment of <paramref name="data"/> under <paramref name="clusters"/> (1..k).</summary>
     public static IReadOnlyList<ClusterProfile> Profiles(CustomerDataSet data, int[] clusters, int clusterCount, IOperationSink sink)
     {
