@@ -14,7 +14,7 @@ namespace BankInsight.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Find, "Prospect", DefaultParameterSetName = PathSet)]
 [OutputType(typeof(ProspectResult))]
-public sealed class FindProspectCommand : DataJobCmdlet
+public sealed class FindProspectCommand : DataJobCmdlet, IUsesModel
 {
     /// <summary>The relation file (recommended: relation features and -ExpandRelations need it).</summary>
     [Parameter(Position = 1)]
@@ -23,13 +23,6 @@ public sealed class FindProspectCommand : DataJobCmdlet
     /// <summary>The model: a file path, a model, or New-ProspectModel's output (default: the shipped model). Binds the Model property of a piped training result.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public object? Model { get; set; }
-
-    /// <inheritdoc />
-    internal override bool TakeModel(object model)
-    {
-        Model ??= model;
-        return true;
-    }
 
     /// <summary>Keep companies whose registered or business address contains this (default 广东); '' keeps all.</summary>
     [Parameter]

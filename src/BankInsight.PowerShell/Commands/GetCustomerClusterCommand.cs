@@ -13,18 +13,11 @@ namespace BankInsight.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "CustomerCluster", DefaultParameterSetName = PathSet)]
 [OutputType(typeof(ClusterAssignment), typeof(ClusterProfile))]
-public sealed class GetCustomerClusterCommand : DataJobCmdlet
+public sealed class GetCustomerClusterCommand : DataJobCmdlet, IUsesModel
 {
     /// <summary>The segmentation model: a file, a model, or New-CustomerClusterModel's output (default: the shipped retail_customer). Binds the Model property of a piped training result.</summary>
     [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
     public object? Model { get; set; }
-
-    /// <inheritdoc />
-    internal override bool TakeModel(object model)
-    {
-        Model ??= model;
-        return true;
-    }
 
     /// <summary>Emit one profile row per segment instead of one row per customer.</summary>
     [Parameter]

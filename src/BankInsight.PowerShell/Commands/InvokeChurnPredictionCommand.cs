@@ -14,18 +14,11 @@ namespace BankInsight.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsLifecycle.Invoke, "ChurnPrediction", DefaultParameterSetName = PathSet)]
 [OutputType(typeof(ChurnPrediction))]
-public sealed class InvokeChurnPredictionCommand : DataJobCmdlet
+public sealed class InvokeChurnPredictionCommand : DataJobCmdlet, IUsesModel
 {
     /// <summary>The model: a file path, a model, or New-ChurnModel's output (default: the shipped model). Binds the Model property of a piped training result.</summary>
     [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
     public object? Model { get; set; }
-
-    /// <inheritdoc />
-    internal override bool TakeModel(object model)
-    {
-        Model ??= model;
-        return true;
-    }
 
     /// <summary>Emit every customer, not only the predicted churners.</summary>
     [Parameter]

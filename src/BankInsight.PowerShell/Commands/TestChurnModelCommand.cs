@@ -14,18 +14,11 @@ namespace BankInsight.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsDiagnostic.Test, "ChurnModel", DefaultParameterSetName = PathSet)]
 [OutputType(typeof(ClassifierEvaluation))]
-public sealed class TestChurnModelCommand : DataJobCmdlet
+public sealed class TestChurnModelCommand : DataJobCmdlet, IUsesModel
 {
     /// <summary>The model: a file path, a model, or New-ChurnModel's output (default: the shipped model). Binds the Model property of a piped training result.</summary>
     [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
     public object? Model { get; set; }
-
-    /// <inheritdoc />
-    internal override bool TakeModel(object model)
-    {
-        Model ??= model;
-        return true;
-    }
 
     /// <summary>Decline that counts as churn (default: the model's).</summary>
     [Parameter]

@@ -49,9 +49,6 @@ public abstract class DataJobCmdlet : BankInsightCmdlet
     /// <summary>Takes a pipeline object that is not data (e.g. rules); false when the job has no use for it.</summary>
     internal virtual bool Accept(object item) => false;
 
-    /// <summary>Takes a model that came down the pipeline (a training result, a model); false when the job takes none.</summary>
-    internal virtual bool TakeModel(object model) => false;
-
     /// <summary>Called at each pipeline step before the data: where a job picks up other piped input (e.g. -Rule).</summary>
     internal virtual void Collect() { }
 
@@ -128,9 +125,10 @@ public abstract class DataJobCmdlet : BankInsightCmdlet
                         yield return JobInputs.Load(host, file, DefaultSchema, Schema);
                     break;
                 case ModelTrainingResult or TrainedModel or SegmentationResult or SegmentationModel:
-                    if (!TakeModel(item))
+                    if (this is not IUsesModel user)
                         throw new BankInsightException(ErrorIds.ParameterInvalid, ErrorKind.InvalidArgument,
                             $"A {item.GetType().Name} came down the pipeline, but this command trains models rather than using one; give it data.", item);
+                    user.Model ??= item;   // -Model given by name wins
                     break;
                 default:
                     if (!Accept(item)) _records.Add(host.ReadProperties(raw));
@@ -139,4 +137,14 @@ public abstract class DataJobCmdlet : BankInsightCmdlet
         }
         if (InputObject is not null) InputObject = null; // consumed: the next step brings its own
     }
+}
+
+/// <summary>
+/// A job cmdlet that uses a model given with -Model (a path, a model, or a training result, which
+/// also binds by its Model property); one piped as a whole object is taken as -Model too.
+/// </summary>
+internal interface IUsesModel
+{
+    /// <summary>The -Model parameter.</summary>
+    object? Model { get; set; }
 }

@@ -12,7 +12,7 @@ namespace BankInsight.PowerShell.Infrastructure;
 /// Get-CrossSellRecommendation and Find-ProductOpportunity take the same parameters with the
 /// same meaning — and rules given with -Rule or piped from Get-CrossSellRule.
 /// </summary>
-public abstract class RetailCmdlet : DataJobCmdlet
+public abstract class RetailCmdlet : DataJobCmdlet, IUsesModel
 {
     private readonly List<CrossSellRule> _rules = [];
     private readonly HashSet<CrossSellRule> _seen = new(ReferenceEqualityComparer.Instance);
@@ -27,13 +27,6 @@ public abstract class RetailCmdlet : DataJobCmdlet
     /// <summary>The segmentation for -PerCluster: a model file, a model, or New-CustomerClusterModel's output (default: the shipped retail_customer). Binds the Model property of a piped training result.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public object? Model { get; set; }
-
-    /// <inheritdoc />
-    internal override bool TakeModel(object model)
-    {
-        Model ??= model;
-        return true;
-    }
 
     /// <summary>Minimum share of customers holding an itemset.</summary>
     [Parameter]
