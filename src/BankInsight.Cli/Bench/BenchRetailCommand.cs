@@ -125,8 +125,6 @@ internal static class BenchRetailCommand
 
     private static double Lap(Stopwatch clock)
     {
-        if (Environment.GetEnvironmentVariable("BANKINSIGHT_BENCH_TRACE") == "1")
-            Console.Error.WriteLine($"after {clock.Elapsed.TotalSeconds:F1} s: peak {SelfProcess.PeakMemoryMb():N0} MB, heap {GC.GetTotalMemory(false) / 1048576.0:N0} MB");
         double seconds = clock.Elapsed.TotalSeconds;
         clock.Restart();
         return seconds;

@@ -105,9 +105,6 @@ internal sealed class CentroidKernel
                 output[j * length + row - start] = ScalarDistance(columns, row, j);
     }
 
-    /// <summary>The squared distance from point <paramref name="row"/> to centre <paramref name="j"/>.</summary>
-    public float Distance(PointMatrix points, int row, int j) => ScalarDistance(points.Columns, row, j);
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void GroupSums(float[][] columns, int row, int g, out Vector<float> a0, out Vector<float> a1, out Vector<float> a2, out Vector<float> a3)
     {

@@ -102,7 +102,7 @@ public static class CrossSellJob
             int mask = holdings.Masks[i];
             var ranked = TableFor(key)[mask];
             if (ranked.Length == 0) { unmatched++; continue; }
-            string held = string.Join(";", holdings.Names(mask));
+            string held = holdings.Text(mask);
             for (int r = 0; r < ranked.Length; r++)
             {
                 var rule = ranked[r].Rule;

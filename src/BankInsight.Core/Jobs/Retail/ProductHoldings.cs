@@ -60,9 +60,6 @@ public sealed class ProductHoldings
         return new ProductHoldings(products, masks);
     }
 
-    /// <summary>Holdings given directly (tests, other sources).</summary>
-    public static ProductHoldings FromMasks(IReadOnlyList<ProductDefinition> products, int[] masks) => new(products, masks);
-
     /// <summary>The customers at <paramref name="rows"/> as baskets of product ids (all customers when null).</summary>
     public TransactionSet ToTransactions(ReadOnlySpan<int> rows = default)
     {
@@ -70,6 +67,18 @@ public sealed class ProductHoldings
         var subset = new int[rows.Length];
         for (int i = 0; i < rows.Length; i++) subset[i] = Masks[rows[i]];
         return TransactionSet.FromMasks(subset, ProductNames);
+    }
+
+    private readonly Dictionary<int, string> _texts = [];
+
+    /// <summary>
+    /// Product names in <paramref name="mask"/> joined with ';' ("存款;理财"), as result objects show
+    /// holdings. Made once per holding pattern: a million customers share at most 2^P of them.
+    /// </summary>
+    public string Text(int mask)
+    {
+        if (!_texts.TryGetValue(mask, out var text)) _texts[mask] = text = string.Join(";", Names(mask));
+        return text;
     }
 
     /// <summary>Product names in <paramref name="mask"/>, in schema order.</summary>

@@ -116,7 +116,7 @@ public static class ProductOpportunityJob
                     Rank = r + 1,
                     Method = request.Method.ToString(),
                     Rule = why?.Rules?[i],
-                    HeldProducts = string.Join(";", holdings.Names(holdings.Masks[i])),
+                    HeldProducts = holdings.Text(holdings.Masks[i]),
                     Line = data.GetSourceLine(i),
                 };
             }

@@ -118,7 +118,7 @@ public static class SegmentationJob
                 CustomerName = names?[i],
                 Cluster = clusters[i],
                 Distance = distances[i],
-                HeldProducts = holdings is null ? null : string.Join(";", holdings.Names(holdings.Masks[i])),
+                HeldProducts = holdings is null ? null : holdings.Text(holdings.Masks[i]),
                 Line = data.GetSourceLine(i),
             };
         }

@@ -21,6 +21,8 @@ public class ProductHoldingTests
         Assert.Equal(["存款", "保险", "基金和积利宝", "积存金", "理财", "国债", "代销资管产品", "贷款和信用卡"], holdings.ProductNames);
         Assert.Equal(["存款", "理财"], holdings.Names(holdings.Masks[0]));
         Assert.Equal("1,5", holdings.Codes(holdings.Masks[0]));
+        Assert.Equal("存款;理财", holdings.Text(holdings.Masks[0]));
+        Assert.Equal("", holdings.Text(0));
         Assert.Equal(0, holdings.Masks[1]);
         Assert.Equal(["基金和积利宝"], holdings.Names(holdings.Masks[2]));
         Assert.Equal(["贷款和信用卡"], holdings.Names(holdings.Masks[3]));
