@@ -52,38 +52,10 @@ internal sealed class SplitFinder(GbdtOptions options)
     {
         int offset = data.Offsets[f];
         int bins = data.Offsets[f + 1] - offset;
-        double gm = hist.Gradients[offset], hm = hist.Hessians[offset];
-        int nm = hist.Counts[offset];
-        // Pass 0: missing goes right; pass 1: missing goes left (only when there are missing values).
-        for (int pass = 0; pass < (nm > 0 ? 2 : 1); pass++)
-        {
-            bool missingLeft = pass == 1;
-            double gl = missingLeft ? gm : 0, hl = missingLeft ? hm : 0;
-            int nl = missingLeft ? nm : 0;
-            for (int b = 1; b < bins - 1; b++)
-            {
-                gl += hist.Gradients[offset + b];
-                hl += hist.Hessians[offset + b];
-                nl += hist.Counts[offset + b];
-                int nr = n - nl;
-                if (nl < _minCount) continue;
-                if (nr < _minCount) break;
-                double hr = h - hl;
-                if (hl < _minHessian || hr < _minHessian) continue;
-                double gr = g - gl;
-                double gain = gl * gl / (hl + _lambda) + gr * gr / (hr + _lambda) - parentScore;
-                if (gain > best.Gain)
-                {
-                    best.Gain = gain;
-                    best.Feature = f;
-                    best.Bin = b;
-                    best.LeftBins = null;
-                    best.DefaultLeft = nm > 0 ? missingLeft : nl >= nr;
-                    best.LeftGradient = gl; best.LeftHessian = hl; best.LeftCount = nl;
-                    best.RightGradient = gr; best.RightHessian = hr; best.RightCount = nr;
-                }
-            }
-        }
+        // Value bins in order; the last one can never go left (nothing would be right of it).
+        Span<int> order = stackalloc int[Math.Max(0, bins - 2)];
+        for (int i = 0; i < order.Length; i++) order[i] = i + 1;
+        Scan(hist, offset, bins, order, categorical: false, f, g, h, n, parentScore, best);
     }
 
     private void Categorical(Histogram hist, BinnedFeatures data, int f, double g, double h, int n, double parentScore, SplitCandidate best)
@@ -98,6 +70,17 @@ internal sealed class SplitFinder(GbdtOptions options)
         var ratio = new double[bins];
         foreach (int b in order) ratio[b] = hist.Gradients[offset + b] / (hist.Hessians[offset + b] + _smoothing);
         Array.Sort(order, (a, c) => ratio[a] != ratio[c] ? ratio[a].CompareTo(ratio[c]) : a.CompareTo(c));
+        Scan(hist, offset, bins, order, categorical: true, f, g, h, n, parentScore, best);
+    }
+
+    /// <summary>
+    /// Tries every prefix of <paramref name="order"/> as the left child — with missing values right,
+    /// then (when there are any) left — and keeps the best in <paramref name="best"/>. Numeric
+    /// features pass their bins in value order, categorical ones sorted by gradient ratio.
+    /// </summary>
+    private void Scan(Histogram hist, int offset, int bins, ReadOnlySpan<int> order, bool categorical,
+        int f, double g, double h, int n, double parentScore, SplitCandidate best)
+    {
         double gm = hist.Gradients[offset], hm = hist.Hessians[offset];
         int nm = hist.Counts[offset];
         for (int pass = 0; pass < (nm > 0 ? 2 : 1); pass++)
@@ -122,10 +105,18 @@ internal sealed class SplitFinder(GbdtOptions options)
                 {
                     best.Gain = gain;
                     best.Feature = f;
-                    best.Bin = -1;
-                    var left = new bool[bins];
-                    for (int j = 0; j <= i; j++) left[order[j]] = true;
-                    best.LeftBins = left;
+                    if (categorical)
+                    {
+                        best.Bin = -1;
+                        var left = new bool[bins];
+                        for (int j = 0; j <= i; j++) left[order[j]] = true;
+                        best.LeftBins = left;
+                    }
+                    else
+                    {
+                        best.Bin = b;
+                        best.LeftBins = null;
+                    }
                     best.DefaultLeft = nm > 0 ? missingLeft : nl >= nr;
                     best.LeftGradient = gl; best.LeftHessian = hl; best.LeftCount = nl;
                     best.RightGradient = gr; best.RightHessian = hr; best.RightCount = nr;
