@@ -64,15 +64,16 @@ public sealed class KMeansTrainer(KMeansOptions options)
         public int[] Labels = new int[rows];
         public int[] Previous = new int[rows];
         public readonly float[] Distances = new float[rows];
+
+        /// <summary>This iteration's labels become the previous ones; the old previous array is reused.</summary>
+        public void Swap() => (Labels, Previous) = (Previous, Labels);
     }
 
     internal static KMeansFit Lloyd(PointMatrix points, double[] centres, int k, int maxIterations, double tolerance, ParallelOptions parallel, Workspace? workspace = null)
     {
         int n = points.Rows, d = points.Dimensions, chunks = RowChunks.Count(n);
         workspace ??= new Workspace(n);
-        var labels = workspace.Labels;
-        var previous = workspace.Previous;
-        Array.Fill(previous, -1);
+        Array.Fill(workspace.Previous, -1);
         var distances = workspace.Distances;
         var partialSums = new double[chunks][];
         var partialCounts = new long[chunks][];
@@ -84,6 +85,7 @@ public sealed class KMeansTrainer(KMeansOptions options)
         while (iteration < maxIterations)
         {
             iteration++;
+            var (labels, previous) = (workspace.Labels, workspace.Previous);
             var kernel = new CentroidKernel(centres, k, d);
             RowChunks.For(n, parallel, (c, start, end) =>
             {
@@ -135,15 +137,15 @@ public sealed class KMeansTrainer(KMeansOptions options)
                 break;
             }
             if (shift <= tolerance) break;
-            (labels, previous) = (previous, labels);
-            (workspace.Labels, workspace.Previous) = (labels, previous);
+            workspace.Swap();
         }
+        var final = workspace.Labels;
         if (!strict)
         {
             // Labels were computed before the last centre update: assign again so they match the centres.
             var kernel = new CentroidKernel(centres, k, d);
             RowChunks.For(n, parallel, (_, start, end) =>
-                kernel.Nearest(points, start, end, labels.AsSpan(start, end - start), distances.AsSpan(start, end - start)));
+                kernel.Nearest(points, start, end, final.AsSpan(start, end - start), distances.AsSpan(start, end - start)));
         }
         var partialInertia = new double[chunks];
         RowChunks.For(n, parallel, (c, start, end) =>
@@ -152,7 +154,7 @@ public sealed class KMeansTrainer(KMeansOptions options)
             foreach (float v in distances.AsSpan(start, end - start)) s += v;
             partialInertia[c] = s;
         });
-        return new KMeansFit(new KMeansModel(centres, k, partialInertia.Sum(), iteration), labels, distances);
+        return new KMeansFit(new KMeansModel(centres, k, partialInertia.Sum(), iteration), final, distances);
     }
 
     /// <summary>
