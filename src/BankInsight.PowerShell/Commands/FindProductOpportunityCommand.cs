@@ -12,7 +12,7 @@ namespace BankInsight.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Find, "ProductOpportunity", DefaultParameterSetName = PathSet)]
 [OutputType(typeof(ProductOpportunity))]
-public sealed class FindProductOpportunityCommand : RetailCmdlet
+public sealed class FindProductOpportunityCommand : RuleUsingCmdlet
 {
     /// <summary>Products by alias (Deposit, Insurance, …), Chinese name or code.</summary>
     [Parameter(Position = 1)]
@@ -33,20 +33,9 @@ public sealed class FindProductOpportunityCommand : RetailCmdlet
     [ValidateRange(1, int.MaxValue)]
     public int? Top { get; set; }
 
-    /// <summary>For the rules method: rules to use, given or piped from Get-CrossSellRule.</summary>
-    [Parameter(ParameterSetName = PathSet, ValueFromPipeline = true)]
-    [Parameter(ParameterSetName = InputObjectSet)]
-    public CrossSellRule[]? Rule { get; set; }
-
     /// <summary>Seed of the propensity model's sample and trees.</summary>
     [Parameter]
     public int Seed { get; set; } = 42;
-
-    /// <inheritdoc />
-    internal override bool GathersInput => true;
-
-    /// <inheritdoc />
-    internal override void Collect() => AddRules(Rule);
 
     internal OpportunityMethod EffectiveMethod => Method ?? (Rules is not null ? OpportunityMethod.Rules : OpportunityMethod.Propensity);
 

@@ -12,13 +12,8 @@ namespace BankInsight.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "CrossSellRecommendation", DefaultParameterSetName = PathSet)]
 [OutputType(typeof(CrossSellRecommendation))]
-public sealed class GetCrossSellRecommendationCommand : RetailCmdlet
+public sealed class GetCrossSellRecommendationCommand : RuleUsingCmdlet
 {
-    /// <summary>Rules to use, given or piped from Get-CrossSellRule (default: mined from the data with the thresholds given).</summary>
-    [Parameter(ParameterSetName = PathSet, ValueFromPipeline = true)]
-    [Parameter(ParameterSetName = InputObjectSet)]
-    public CrossSellRule[]? Rule { get; set; }
-
     /// <summary>Subset (default) or Exact.</summary>
     [Parameter]
     public RuleMatch Match { get; set; } = RuleMatch.Subset;
@@ -27,12 +22,6 @@ public sealed class GetCrossSellRecommendationCommand : RetailCmdlet
     [Parameter]
     [ValidateRange(1, 8)]
     public int Top { get; set; } = 1;
-
-    /// <inheritdoc />
-    internal override bool GathersInput => true;
-
-    /// <inheritdoc />
-    internal override void Collect() => AddRules(Rule);
 
     internal CrossSellRecommendationRequest BuildRequest(CustomerDataSet data, SegmentationModel? model) => new(data)
     {

@@ -18,9 +18,6 @@ public sealed class GetCrossSellRuleCommand : RetailCmdlet
         new(data) { Mining = Mining(), PerCluster = PerClusterFlag, Model = model };
 
     /// <inheritdoc />
-    internal override bool Accept(object item) => false; // rules are this cmdlet's output, not its input
-
-    /// <inheritdoc />
     internal override void Run(ICommandHost host, CustomerDataSet data)
     {
         var rules = CrossSellJob.Rules(BuildRequest(data, GivenSegmentation(host)), new HostSink(host), host.Cancellation);

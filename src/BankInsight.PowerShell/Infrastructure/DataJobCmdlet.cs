@@ -68,12 +68,14 @@ public abstract class DataJobCmdlet : BankInsightCmdlet
     internal void Process(ICommandHost host)
     {
         Collect();
-        foreach (var data in Arrived(host))
-        {
-            _sawData = true;
-            if (GathersInput) _gathered.Add(data);
-            else Run(host, data);
-        }
+        foreach (var data in Arrived(host)) Take(host, data);
+    }
+
+    private void Take(ICommandHost host, CustomerDataSet data)
+    {
+        _sawData = true;
+        if (GathersInput) _gathered.Add(data);
+        else Run(host, data);
     }
 
     /// <summary>The end of the input: runs what was gathered, and the rows as one data set.</summary>
@@ -81,12 +83,10 @@ public abstract class DataJobCmdlet : BankInsightCmdlet
     {
         if (_records.Count > 0)
         {
-            _sawData = true;
             var schema = SchemaResolution.Resolve(host, Schema ?? DefaultSchema);
             var data = RecordTable.Load(_records, schema, $"pipeline input ({_records.Count:N0} rows)", new HostSink(host), host.Cancellation);
             _records.Clear();
-            if (GathersInput) _gathered.Add(data);
-            else Run(host, data);
+            Take(host, data);
         }
         if (!_sawData && _sawPipelineItems)
             throw new BankInsightException(ErrorIds.ParameterInvalid, ErrorKind.InvalidArgument,
@@ -135,7 +135,7 @@ public abstract class DataJobCmdlet : BankInsightCmdlet
                     break;
             }
         }
-        if (InputObject is not null) InputObject = null; // consumed: the next step brings its own
+        InputObject = null; // consumed: the next step brings its own
     }
 }
 

@@ -1,7 +1,6 @@
 using System.Management.Automation;
 using BankInsight.Data.Schemas;
 using BankInsight.Jobs.Retail;
-using BankInsight.Results;
 using BankInsight.Rules;
 
 namespace BankInsight.PowerShell.Infrastructure;
@@ -10,13 +9,10 @@ namespace BankInsight.PowerShell.Infrastructure;
 /// Base of the retail cmdlets that mine product rules: the segmentation model and the mining
 /// thresholds with SPEC's defaults — one definition, so Get-CrossSellRule,
 /// Get-CrossSellRecommendation and Find-ProductOpportunity take the same parameters with the
-/// same meaning — and rules given with -Rule or piped from Get-CrossSellRule.
+/// same meaning.
 /// </summary>
 public abstract class RetailCmdlet : DataJobCmdlet, IUsesModel
 {
-    private readonly List<CrossSellRule> _rules = [];
-    private readonly HashSet<CrossSellRule> _seen = new(ReferenceEqualityComparer.Instance);
-
     /// <summary>Mine each customer segment separately.</summary>
     [Parameter]
     public SwitchParameter PerCluster { get => PerClusterFlag; set => PerClusterFlag = value.IsPresent; }
@@ -59,24 +55,6 @@ public abstract class RetailCmdlet : DataJobCmdlet, IUsesModel
 
     /// <inheritdoc />
     internal override string DefaultSchema => BuiltInSchemas.Retail;
-
-    /// <summary>The rules given with -Rule or piped (each once), or null when there are none.</summary>
-    internal IReadOnlyList<CrossSellRule>? Rules => _rules.Count > 0 ? _rules : null;
-
-    /// <summary>Keeps rules not seen before (the same objects come back on every pipeline step when given by name).</summary>
-    internal void AddRules(IEnumerable<CrossSellRule>? rules)
-    {
-        foreach (var rule in rules ?? [])
-            if (_seen.Add(rule)) _rules.Add(rule);
-    }
-
-    /// <inheritdoc />
-    internal override bool Accept(object item)
-    {
-        if (item is not CrossSellRule rule) return false;
-        AddRules([rule]);
-        return true;
-    }
 
     /// <summary>The mining settings the parameters describe.</summary>
     internal RuleMiningSettings Mining() => new()
