@@ -65,6 +65,9 @@ public sealed class CrossSellRule
     /// <summary>Mean of the confidences in both directions.</summary>
     public double Kulczynski { get; init; }
 
+    /// <summary>The rule as result objects quote it: "存款;理财 → 基金和积利宝". A method, so it is not one more exported column.</summary>
+    internal string Text() => $"{AntecedentText} → {ConsequentText}";
+
     /// <inheritdoc />
-    public override string ToString() => $"{(Cluster is { } c ? $"[{c}] " : "")}{AntecedentText} → {ConsequentText} (confidence {Confidence:F3}, lift {Lift:F2})";
+    public override string ToString() => $"{(Cluster is { } c ? $"[{c}] " : "")}{Text()} (confidence {Confidence:F3}, lift {Lift:F2})";
 }

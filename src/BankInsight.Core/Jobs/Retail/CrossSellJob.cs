@@ -117,7 +117,7 @@ public static class CrossSellJob
                     ProductCodes = rule.ConsequentCodes,
                     Confidence = rule.Confidence,
                     Lift = rule.Lift,
-                    Rule = $"{rule.AntecedentText} → {rule.ConsequentText}",
+                    Rule = rule.Text(),
                     Line = data.GetSourceLine(i),
                 };
             }

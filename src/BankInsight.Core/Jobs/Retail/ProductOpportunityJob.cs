@@ -90,18 +90,20 @@ public static class ProductOpportunityJob
             int p = products[step];
             var product = holdings.Products[p];
             sink.Progress(new OperationProgress(activity, $"{product.Name} ({step + 1} of {products.Length})", (double)step / products.Length));
-            var (scores, why) = request.Method == OpportunityMethod.Rules
-                ? RuleScores(holdings, p, sets!, clusters)
-                : Propensity(request, holdings, p, sink, cancellationToken);
-            if (scores is null) continue;
-            double minimum = request.MinScore ?? (request.Method == OpportunityMethod.Rules ? double.NegativeInfinity : why!.Threshold);
             int bit = 1 << p;
+            int holders = holdings.Masks.Count(m => (m & bit) != 0);
+            var scoring = request.Method == OpportunityMethod.Rules
+                ? RuleScores(holdings, p, sets!, clusters)
+                : Propensity(request, holdings, p, holders, sink, cancellationToken);
+            if (scoring is null) continue;
+            var scores = scoring.Scores;
+            double minimum = request.MinScore ?? scoring.DefaultMinimum;
             var candidates = Enumerable.Range(0, data.RowCount)
                 .Where(i => (holdings.Masks[i] & bit) == 0 && !double.IsNaN(scores[i]) && scores[i] >= minimum)
                 .OrderByDescending(i => scores[i]).ThenBy(i => i)
                 .Take(request.Top ?? int.MaxValue)
                 .ToArray();
-            sink.Verbose($"Opportunities for {product.Name} ({request.Method}): {candidates.Length:N0} of {data.RowCount - holdings.Masks.Count(m => (m & bit) != 0):N0} non-holders{(double.IsNegativeInfinity(minimum) ? "" : $" score at least {minimum:F4}")}.");
+            sink.Verbose($"Opportunities for {product.Name} ({request.Method}): {candidates.Length:N0} of {data.RowCount - holders:N0} non-holders{(double.IsNegativeInfinity(minimum) ? "" : $" score at least {minimum:F4}")}.");
             for (int r = 0; r < candidates.Length; r++)
             {
                 if ((r & 0xFFFF) == 0) cancellationToken.ThrowIfCancellationRequested();
@@ -115,7 +117,7 @@ public static class ProductOpportunityJob
                     Score = scores[i],
                     Rank = r + 1,
                     Method = request.Method.ToString(),
-                    Rule = why?.Rules?[i],
+                    Rule = scoring.Rules?[i]?.Rule.Text(),
                     HeldProducts = holdings.Text(holdings.Masks[i]),
                     Line = data.GetSourceLine(i),
                 };
@@ -124,10 +126,11 @@ public static class ProductOpportunityJob
         sink.Progress(new OperationProgress(activity, $"{products.Length} products", 1, Completed: true));
     }
 
-    private sealed record Reasons(double Threshold, string?[]? Rules);
+    /// <summary>A score per customer (NaN: not scored), the cut used when the caller gives none, and for the rules method the rule behind each score.</summary>
+    private sealed record Scoring(double[] Scores, double DefaultMinimum, RuleSets.Entry?[]? Rules);
 
     /// <summary>The best confidence of a rule whose antecedents the customer holds and whose consequents include the product (NaN: no rule).</summary>
-    private static (double[]? Scores, Reasons? Why) RuleScores(ProductHoldings holdings, int product, Dictionary<int, List<RuleSets.Entry>> sets, int[]? clusters)
+    private static Scoring RuleScores(ProductHoldings holdings, int product, Dictionary<int, List<RuleSets.Entry>> sets, int[]? clusters)
     {
         int bit = 1 << product, patterns = 1 << holdings.Products.Count;
         var best = new Dictionary<int, RuleSets.Entry?[]>();
@@ -140,28 +143,26 @@ public static class ProductOpportunityJob
                 if ((mask & bit) == 0) table[mask] = ranked.FirstOrDefault(e => (e.Antecedent & ~mask) == 0);
         }
         var scores = new double[holdings.Count];
-        var rules = new string?[holdings.Count];
+        var rules = new RuleSets.Entry?[holdings.Count];
         for (int i = 0; i < scores.Length; i++)
         {
             int key = clusters is not null && best.ContainsKey(clusters[i]) ? clusters[i] : RuleSets.Overall;
-            var e = best.TryGetValue(key, out var t) ? t[holdings.Masks[i]] : null;
+            var e = rules[i] = best.TryGetValue(key, out var t) ? t[holdings.Masks[i]] : null;
             scores[i] = e?.Rule.Confidence ?? double.NaN;
-            rules[i] = e is null ? null : $"{e.Rule.AntecedentText} → {e.Rule.ConsequentText}";
         }
-        return (scores, new Reasons(double.NegativeInfinity, rules));
+        return new Scoring(scores, double.NegativeInfinity, rules);
     }
 
     /// <summary>Probabilities of holding the product from a model of holders vs non-holders trained without the product's own columns.</summary>
-    private static (double[]? Scores, Reasons? Why) Propensity(ProductOpportunityRequest request, ProductHoldings holdings, int product, IOperationSink sink, CancellationToken cancellationToken)
+    private static Scoring? Propensity(ProductOpportunityRequest request, ProductHoldings holdings, int product, int holders, IOperationSink sink, CancellationToken cancellationToken)
     {
         var data = request.Data;
         var definition = holdings.Products[product];
         int bit = 1 << product;
-        int holders = holdings.Masks.Count(m => (m & bit) != 0);
         if (holders < 10 || data.RowCount - holders < 10)
         {
             sink.Warning($"{data.Source}: {holders:N0} of {data.RowCount:N0} customers hold {definition.Name}; too few holders or non-holders to learn who takes it, so no opportunities for it.");
-            return (null, null);
+            return null;
         }
         var exclude = definition.BalanceColumns.Concat(definition.RelatedColumns).Distinct(StringComparer.Ordinal).ToArray();
         var plan = FeaturePlan.FromData(data, exclude);
@@ -178,6 +179,6 @@ public static class ProductOpportunityJob
         var holderScores = Enumerable.Range(0, scores.Length).Where(i => (holdings.Masks[i] & bit) != 0).Select(i => scores[i]).Order().ToArray();
         double median = holderScores[holderScores.Length / 2];
         sink.Verbose($"Opportunities for {definition.Name}: held-out ROC-AUC {trained.RocAuc:F4}; the median holder scores {median:F4}.");
-        return (scores, new Reasons(median, null));
+        return new Scoring(scores, median, null);
     }
 }
