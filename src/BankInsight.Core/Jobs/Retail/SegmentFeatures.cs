@@ -39,14 +39,8 @@ public sealed class SegmentFeatures
                 sink.Warning($"{data.Source}: segmentation column {name} is empty in every row; segmenting without it.");
                 continue;
             }
-            var raw = Raw(column, data.Source);
-            double sum = 0;
-            long count = 0;
-            for (int i = 0; i < raw.Length; i++) if (!double.IsNaN(raw[i])) { sum += raw[i]; count++; }
+            var (mean, sd, count) = Moments.Of(Raw(column, data.Source));
             if (count == 0) { sink.Warning($"{data.Source}: segmentation column {name} has no values; segmenting without it."); continue; }
-            double mean = sum / count, ss = 0;
-            for (int i = 0; i < raw.Length; i++) if (!double.IsNaN(raw[i])) ss += (raw[i] - mean) * (raw[i] - mean);
-            double sd = Math.Sqrt(ss / count);
             features.Add(new SegmentFeature(name, column is CategoricalColumn, mean, sd > 0 ? sd : 1));
         }
         if (features.Count == 0)

@@ -139,8 +139,10 @@ public static class SegmentationJob
         var members = new List<int>[clusterCount];
         for (int c = 0; c < clusterCount; c++) members[c] = [];
         for (int i = 0; i < clusters.Length; i++) members[clusters[i] - 1].Add(i);
-        var everyone = Enumerable.Range(0, data.RowCount).ToArray();
         var overallProducts = holdings?.Shares() ?? [];
+        // Each column's figures over everyone, once: every segment is set against them.
+        var columns = data.Schema.SegmentationColumns.Select(data.Find).OfType<DataColumn>().ToList();
+        var baselines = columns.Select(column => Baseline.Of(column, null)).ToList();
         var profiles = new List<ClusterProfile>();
         for (int c = 0; c < clusterCount; c++)
         {
@@ -152,9 +154,7 @@ public static class SegmentationJob
                 for (int p = 0; p < shares.Length; p++)
                     products.Add(new ProfileMeasure(holdings.Products[p].Name, "Product", rows.Length == 0 ? null : shares[p], overallProducts[p], null, ShareContrast(shares[p], overallProducts[p])));
             }
-            var features = new List<ProfileMeasure>();
-            foreach (var name in data.Schema.SegmentationColumns)
-                if (data.Find(name) is { } column) features.Add(Measure(column, rows, everyone));
+            var features = columns.Select((column, f) => Measure(column, Baseline.Of(column, rows), baselines[f])).ToList();
             var highlights = products.Concat(features)
                 .Where(m => m.Value is not null && Math.Abs(m.Contrast) >= 0.5)
                 .OrderByDescending(m => Math.Abs(m.Contrast)).ThenBy(m => m.Name, StringComparer.Ordinal)
@@ -172,44 +172,45 @@ public static class SegmentationJob
         return profiles;
     }
 
-    private static ProfileMeasure Measure(DataColumn column, int[] rows, int[] everyone)
+    /// <summary>A column's figures over some rows: mean, standard deviation and count of a number; category counts of a categorical.</summary>
+    private sealed record Baseline(double Mean, double Sd, int Present, int[]? Counts)
     {
-        if (column is CategoricalColumn categorical)
+        public static Baseline Of(DataColumn column, int[]? rows)
         {
-            var (mode, share) = Mode(categorical, rows);
-            double overall = mode < 0 ? 0 : Mode(categorical, everyone, mode).Share;
-            return new ProfileMeasure(column.Name, "Category", mode < 0 ? null : share, overall, mode < 0 ? null : categorical.Categories[mode], mode < 0 ? 0 : ShareContrast(share, overall));
+            if (column is not CategoricalColumn categorical)
+            {
+                var (mean, sd, present) = Moments.Of(((NumericColumn)column).Values, rows);
+                return new Baseline(mean, sd, present, null);
+            }
+            var counts = new int[categorical.Categories.Count];
+            var codes = categorical.Codes;
+            int n = rows?.Length ?? codes.Length, known = 0;
+            for (int k = 0; k < n; k++)
+            {
+                int code = codes[rows?[k] ?? k];
+                if (code >= 0) { counts[code]++; known++; }
+            }
+            return new Baseline(0, 0, known, counts);
         }
-        var values = ((NumericColumn)column).Values;
-        var (mean, _) = MeanAndSd(values, rows);
-        var (overallMean, overallSd) = MeanAndSd(values, everyone);
+
+        /// <summary>A category's share of the known values (0 when none is known).</summary>
+        public double Share(int code) => Present == 0 ? 0 : (double)Counts![code] / Present;
+    }
+
+    private static ProfileMeasure Measure(DataColumn column, Baseline segment, Baseline everyone)
+    {
+        if (segment.Counts is { } counts)
+        {
+            if (segment.Present == 0) return new ProfileMeasure(column.Name, "Category", null, 0, null, 0);
+            int mode = 0;
+            for (int v = 1; v < counts.Length; v++) if (counts[v] > counts[mode]) mode = v;
+            double share = segment.Share(mode), overall = everyone.Share(mode);
+            return new ProfileMeasure(column.Name, "Category", share, overall, ((CategoricalColumn)column).Categories[mode], ShareContrast(share, overall));
+        }
         string kind = column.Type == ColumnType.Flag ? "Flag" : "Number";
-        double contrast = mean is { } m && overallMean is { } o && overallSd > 0 ? (m - o) / overallSd : 0;
+        double? mean = segment.Present > 0 ? segment.Mean : null, overallMean = everyone.Present > 0 ? everyone.Mean : null;
+        double contrast = mean is { } m && overallMean is { } o && everyone.Sd > 0 ? (m - o) / everyone.Sd : 0;
         return new ProfileMeasure(column.Name, kind, mean, overallMean, null, contrast);
-    }
-
-    private static (int Code, double Share) Mode(CategoricalColumn column, int[] rows, int only = -1)
-    {
-        var counts = new int[column.Categories.Count];
-        int known = 0;
-        var codes = column.Codes;
-        foreach (int i in rows) if (codes[i] >= 0) { counts[codes[i]]++; known++; }
-        if (known == 0) return (-1, 0);
-        if (only >= 0) return (only, (double)counts[only] / known);
-        int best = 0;
-        for (int v = 1; v < counts.Length; v++) if (counts[v] > counts[best]) best = v;
-        return (best, (double)counts[best] / known);
-    }
-
-    private static (double? Mean, double Sd) MeanAndSd(ReadOnlySpan<double> values, int[] rows)
-    {
-        double sum = 0, ss = 0;
-        long n = 0;
-        foreach (int i in rows) if (!double.IsNaN(values[i])) { sum += values[i]; n++; }
-        if (n == 0) return (null, 0);
-        double mean = sum / n;
-        foreach (int i in rows) if (!double.IsNaN(values[i])) ss += (values[i] - mean) * (values[i] - mean);
-        return (mean, Math.Sqrt(ss / n));
     }
 
     // A share against everyone's, in binomial standard deviations of the overall share.

@@ -1,3 +1,4 @@
+using BankInsight.Common;
 using BankInsight.Features;
 using BankInsight.Serialization;
 
@@ -65,17 +66,7 @@ internal sealed class LinearEncoding
                 scales[f] = 1;
                 continue;
             }
-            double sum = 0, sumSquares = 0;
-            int present = 0;
-            foreach (double v in column.Values)
-            {
-                if (double.IsNaN(v)) continue;
-                present++;
-                sum += v;
-            }
-            double mean = present > 0 ? sum / present : 0;
-            foreach (double v in column.Values) if (!double.IsNaN(v)) sumSquares += (v - mean) * (v - mean);
-            double sd = present > 0 ? Math.Sqrt(sumSquares / present) : 0;
+            var (mean, sd, present) = Moments.Of(column.Values);
             means[f] = mean;
             scales[f] = sd > 0 ? sd : 1;
             if (present < column.Length) indicator[f] = slots++;
