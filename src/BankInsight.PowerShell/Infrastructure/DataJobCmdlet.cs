@@ -109,7 +109,7 @@ public abstract class DataJobCmdlet : BankInsightCmdlet
         foreach (var raw in InputObject ?? [])
         {
             _sawPipelineItems = true;
-            object? item = raw is PSObject wrapped ? wrapped.BaseObject ?? raw : raw;
+            object? item = JobInputs.Unwrap(raw);
             switch (item)
             {
                 case null:

@@ -30,9 +30,7 @@ internal static class JobInputs
     /// </summary>
     public static TrainedModel Model(ICommandHost host, object? model, string shippedName, string purpose)
     {
-        // Unwrap what the pipeline wrapped. Never read a null BaseObject as "no model": that would
-        // silently mean the shipped model (PowerShellStandard's stub PSObject has no BaseObject).
-        object? value = model is PSObject wrapped ? wrapped.BaseObject ?? wrapped : model;
+        object? value = Unwrap(model);
         TrainedModel trained = value switch
         {
             null => TrainedModel.Load(ShippedModels.Locate(shippedName), purpose),
@@ -56,9 +54,7 @@ internal static class JobInputs
     /// </summary>
     public static SegmentationModel Segmentation(ICommandHost host, object? model)
     {
-        // Unwrap what the pipeline wrapped. Never read a null BaseObject as "no model": that would
-        // silently mean the shipped model (PowerShellStandard's stub PSObject has no BaseObject).
-        object? value = model is PSObject wrapped ? wrapped.BaseObject ?? wrapped : model;
+        object? value = Unwrap(model);
         var segmentation = value switch
         {
             null => SegmentationModel.Load(ShippedModels.Locate(ShippedModels.Retail)),
@@ -72,6 +68,13 @@ internal static class JobInputs
         host.WriteVerbose($"Using the segmentation model {segmentation}.");
         return segmentation;
     }
+
+    /// <summary>
+    /// What a pipeline-wrapped value holds. A PSObject without a BaseObject stays itself rather than
+    /// becoming null: a null model would silently mean the shipped one (PowerShellStandard's stub
+    /// PSObject, which the tests run against, has no BaseObject).
+    /// </summary>
+    public static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject ?? wrapped : value;
 
     /// <summary>A DateTime parameter as the data month (its month).</summary>
     public static DateOnly? Month(DateTime? value) => value is { } d ? new DateOnly(d.Year, d.Month, 1) : null;
