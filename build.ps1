@@ -5,7 +5,9 @@
 .DESCRIPTION
     A thin front end over the same dotnet steps as .ci/run, so the two cannot drift.
       Build    dotnet build: the module in out/BankInsight, the runner in out/cli, samples in out/samples
-      Test     dotnet test on the solution, then the Pester tests (tests/*.Tests.ps1) in a fresh pwsh
+      Test     dotnet test on the solution (xunit; builds out/ too), then every Pester test
+               (tests/*.Tests.ps1) in a fresh pwsh 7.6.9 from the local tool manifest, with Pester
+               restored from NuGet (tools/pester); fails unless every test ran and passed
       Pester   only the Pester tests (expects a built out/BankInsight)
       Package  a versioned module folder and .nupkg in artifacts/ that Install-Module/Save-Module users recognise
 .EXAMPLE
@@ -34,24 +36,30 @@ function Invoke-Dotnet {
 }
 
 function Invoke-PesterTests {
-    # A fresh pwsh: a binary module loaded into this session could not be reloaded.
-    $script = @'
-$ErrorActionPreference = 'Stop'
-if (-not (Get-Module -ListAvailable Pester | Where-Object Version -ge '5.0.0')) {
-    Install-Module Pester -MinimumVersion 5.0.0 -Scope CurrentUser -Force -SkipPublisherCheck
-}
-Import-Module Pester -MinimumVersion 5.0.0
-$configuration = New-PesterConfiguration
-$configuration.Run.Path = '{0}'
-$configuration.Run.Exit = $true
-$configuration.Filter.Tag = 'CI'
-$configuration.Output.Verbosity = 'Detailed'
-$configuration.TestResult.Enabled = $true
-$configuration.TestResult.OutputPath = '{1}'
-Invoke-Pester -Configuration $configuration
-'@ -f (Join-Path $root 'tests'), (Join-Path $root 'out' 'pester-results.xml')
-    & pwsh -NoProfile -NonInteractive -Command $script
-    if ($LASTEXITCODE -ne 0) { throw "Pester reported failures (exit code $LASTEXITCODE)" }
+    if ($Configuration -ne 'Release') {
+        throw "The Pester tests import the Release module in out/BankInsight; run them with -Configuration Release."
+    }
+    if (-not (Test-Path (Join-Path $moduleOut 'BankInsight.psd1'))) {
+        throw "No built module in $moduleOut; run ./build.ps1 -Task Build (or Test) first."
+    }
+    # Pester comes from NuGet (PSGallery is unreachable here, and CI machines have only the SDK):
+    # restoring the restore-only project puts it in the NuGet cache; MSBuild says where.
+    $restoreProject = Join-Path $root 'tools' 'pester' 'Pester.Restore.csproj'
+    Invoke-Dotnet restore $restoreProject --verbosity quiet
+    $properties = (& dotnet msbuild $restoreProject -getProperty:NuGetPackageRoot -getProperty:PesterVersion | ConvertFrom-Json).Properties
+    $pester = Join-Path $properties.NuGetPackageRoot 'pester' $properties.PesterVersion 'tools' 'Pester.psd1'
+    if (-not (Test-Path $pester)) { throw "Pester $($properties.PesterVersion) was restored, but $pester is missing." }
+
+    # A fresh pwsh, the local tool of .config/dotnet-tools.json: a binary module loaded into this
+    # session could not be reloaded, and CI has no other pwsh.
+    Invoke-Dotnet tool restore --verbosity quiet
+    Push-Location $root
+    try {
+        & dotnet tool run pwsh -- -NoProfile -NonInteractive -File (Join-Path $root 'tools' 'run-pester.ps1') `
+            -PesterModule $pester -TestPath (Join-Path $root 'tests') -ResultPath (Join-Path $root 'out' 'pester-results.xml')
+        if ($LASTEXITCODE -ne 0) { throw "Pester reported failures (exit code $LASTEXITCODE)." }
+    }
+    finally { Pop-Location }
 }
 
 foreach ($step in $Task) {
