@@ -71,7 +71,8 @@ Describe 'Import-CustomerData' -Tag 'CI' {
     }
 
     It 'completes schema names' {
-        $result = TabExpansion2 -inputScript 'Import-CustomerData x.del -Schema Corp' -cursorColumn 40
+        $line = 'Import-CustomerData x.del -Schema Corp'
+        $result = TabExpansion2 -inputScript $line -cursorColumn $line.Length
         $result.CompletionMatches.CompletionText | Should -Be @('CorporateChurn', 'CorporateProspect')
     }
 }

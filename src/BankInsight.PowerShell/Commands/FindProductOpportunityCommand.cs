@@ -10,7 +10,7 @@ namespace BankInsight.PowerShell.Commands;
 /// <para type="synopsis">Finds retail customers likely to take a product they do not hold yet.</para>
 /// <para type="description">For each product (default deposit "01" and insurance "02"), scores the customers who do not hold it — with a propensity model of holders against non-holders that never sees the product's own columns (default), or with the best association rule pointing to the product (-Method Rules, the default when rules are given) — and emits them best first, each (product, customer) pair once.</para>
 /// </summary>
-[Cmdlet(VerbsCommon.Find, "ProductOpportunity", DefaultParameterSetName = PathSet)]
+[Cmdlet(VerbsCommon.Find, "ProductOpportunity", DefaultParameterSetName = InputObjectSet)]
 [OutputType(typeof(ProductOpportunity))]
 public sealed class FindProductOpportunityCommand : RuleUsingCmdlet
 {

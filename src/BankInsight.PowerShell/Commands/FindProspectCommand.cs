@@ -12,7 +12,7 @@ namespace BankInsight.PowerShell.Commands;
 /// <para type="synopsis">Finds upstream/downstream prospects among companies and their related parties.</para>
 /// <para type="description">Scores every company with a prospect model, keeps those in the region (registered or business address), and with -ExpandRelations also lists the related parties of strong prospects that are not yet the bank's customers.</para>
 /// </summary>
-[Cmdlet(VerbsCommon.Find, "Prospect", DefaultParameterSetName = PathSet)]
+[Cmdlet(VerbsCommon.Find, "Prospect", DefaultParameterSetName = InputObjectSet)]
 [OutputType(typeof(ProspectResult))]
 public sealed class FindProspectCommand : DataJobCmdlet, IUsesModel
 {
@@ -71,20 +71,21 @@ public sealed class FindProspectCommand : DataJobCmdlet, IUsesModel
 
     private Serialization.TrainedModel? _model;
     private CustomerDataSet? _relations;
-    private bool _relationsRead;
 
     /// <inheritdoc />
     internal override string DefaultSchema => BuiltInSchemas.CorporateProspect;
 
     /// <inheritdoc />
+    internal override void Begin(ICommandHost host)
+    {
+        base.Begin(host);
+        _relations = JobInputs.Relations(host, RelationPath); // before any scoring: a wrong relation file stops the command at once
+    }
+
+    /// <inheritdoc />
     internal override void Run(ICommandHost host, CustomerDataSet data)
     {
         _model ??= JobInputs.Model(host, Model, ShippedModels.Prospect, ProspectJob.Purpose);
-        if (!_relationsRead)
-        {
-            _relationsRead = true;
-            _relations = RelationPath is null ? null : JobInputs.Load(host, host.ResolveInputPaths(RelationPath, literal: false)[0], BuiltInSchemas.ProspectRelation, null);
-        }
         foreach (var result in ProspectJob.Find(BuildRequest(data, _relations, _model), new HostSink(host), host.Cancellation))
             host.WriteObject(result);
     }

@@ -10,7 +10,7 @@ namespace BankInsight.PowerShell.Commands;
 /// <para type="synopsis">Recommends products to each retail customer from the best matching rules.</para>
 /// <para type="description">For every customer, takes the rules whose antecedents match the products held — by default the antecedents are among them and the consequents are not yet held (-Match Subset); -Match Exact needs the holdings to equal the antecedents, as the old delivery did — ranked by confidence, then lift, and emits the best -Top. Rules are mined from the same data unless given with -Rule or piped from Get-CrossSellRule.</para>
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "CrossSellRecommendation", DefaultParameterSetName = PathSet)]
+[Cmdlet(VerbsCommon.Get, "CrossSellRecommendation", DefaultParameterSetName = InputObjectSet)]
 [OutputType(typeof(CrossSellRecommendation))]
 public sealed class GetCrossSellRecommendationCommand : RuleUsingCmdlet
 {

@@ -10,7 +10,7 @@ namespace BankInsight.PowerShell.Commands;
 /// <para type="synopsis">Mines association rules between the products retail customers hold.</para>
 /// <para type="description">Derives each customer's holdings of the 8 products from their balances, mines frequent itemsets (FP-Growth or Apriori, identical results) and keeps the rules that pass the support, confidence and lift filters — over all customers, or per segment with -PerCluster. Rules come sorted by confidence, then lift.</para>
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "CrossSellRule", DefaultParameterSetName = PathSet)]
+[Cmdlet(VerbsCommon.Get, "CrossSellRule", DefaultParameterSetName = InputObjectSet)]
 [OutputType(typeof(CrossSellRule))]
 public sealed class GetCrossSellRuleCommand : RetailCmdlet
 {

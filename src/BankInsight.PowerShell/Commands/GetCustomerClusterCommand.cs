@@ -11,7 +11,7 @@ namespace BankInsight.PowerShell.Commands;
 /// <para type="synopsis">Assigns retail customers to segments, or describes the segments.</para>
 /// <para type="description">Emits each customer's segment and distance to the segment's centre, in file order. With -Profile, emits one row per segment instead: size, share holding each product, and the mean (or most common value) of each segmentation column, with the measures that set the segment apart.</para>
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "CustomerCluster", DefaultParameterSetName = PathSet)]
+[Cmdlet(VerbsCommon.Get, "CustomerCluster", DefaultParameterSetName = InputObjectSet)]
 [OutputType(typeof(ClusterAssignment), typeof(ClusterProfile))]
 public sealed class GetCustomerClusterCommand : DataJobCmdlet, IUsesModel
 {

@@ -12,7 +12,7 @@ namespace BankInsight.PowerShell.Commands;
 /// <para type="synopsis">Scores a month of corporate customers and emits the churn warning list.</para>
 /// <para type="description">Emits the customers predicted to churn (or everyone with -IncludeAll), each with probability, risk band and the features that drove the prediction. Results stream as they are computed.</para>
 /// </summary>
-[Cmdlet(VerbsLifecycle.Invoke, "ChurnPrediction", DefaultParameterSetName = PathSet)]
+[Cmdlet(VerbsLifecycle.Invoke, "ChurnPrediction", DefaultParameterSetName = InputObjectSet)]
 [OutputType(typeof(ChurnPrediction))]
 public sealed class InvokeChurnPredictionCommand : DataJobCmdlet, IUsesModel
 {

@@ -12,7 +12,7 @@ namespace BankInsight.PowerShell.Commands;
 /// <para type="synopsis">Trains a churn early-warning model on a labelled month.</para>
 /// <para type="description">Labels each customer from the decline of this month's financial assets against the three-month average, holds out 20% to measure the model honestly, and returns the model with its held-out metrics.</para>
 /// </summary>
-[Cmdlet(VerbsCommon.New, "ChurnModel", DefaultParameterSetName = PathSet, SupportsShouldProcess = true)]
+[Cmdlet(VerbsCommon.New, "ChurnModel", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true)]
 [OutputType(typeof(ModelTrainingResult))]
 public sealed class NewChurnModelCommand : DataJobCmdlet
 {

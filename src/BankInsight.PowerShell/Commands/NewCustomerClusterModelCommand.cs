@@ -12,7 +12,7 @@ namespace BankInsight.PowerShell.Commands;
 /// <para type="synopsis">Segments retail customers with k-means and returns the segmentation model.</para>
 /// <para type="description">Clusters customers on the Retail schema's 28 segmentation columns, each scaled so that none dominates by its units. Segments are numbered by size. Without -ClusterCount the number of segments is chosen by the silhouette on a sample.</para>
 /// </summary>
-[Cmdlet(VerbsCommon.New, "CustomerClusterModel", DefaultParameterSetName = PathSet, SupportsShouldProcess = true)]
+[Cmdlet(VerbsCommon.New, "CustomerClusterModel", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true)]
 [OutputType(typeof(SegmentationResult))]
 public sealed class NewCustomerClusterModelCommand : DataJobCmdlet
 {

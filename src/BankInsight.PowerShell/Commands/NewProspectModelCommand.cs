@@ -12,7 +12,7 @@ namespace BankInsight.PowerShell.Commands;
 /// <para type="synopsis">Trains an upstream/downstream prospect model.</para>
 /// <para type="description">Labels companies from their monthly averages (count above -MinMonthlyCount or amount above -MinMonthlyAmount) and learns them from the transaction windows and the relation file.</para>
 /// </summary>
-[Cmdlet(VerbsCommon.New, "ProspectModel", DefaultParameterSetName = PathSet, SupportsShouldProcess = true)]
+[Cmdlet(VerbsCommon.New, "ProspectModel", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true)]
 [OutputType(typeof(ModelTrainingResult))]
 public sealed class NewProspectModelCommand : DataJobCmdlet
 {
@@ -43,20 +43,21 @@ public sealed class NewProspectModelCommand : DataJobCmdlet
     public int Seed { get; set; } = 42;
 
     private Data.CustomerDataSet? _relations;
-    private bool _relationsRead;
 
     /// <inheritdoc />
     internal override string DefaultSchema => BuiltInSchemas.CorporateProspect;
 
     /// <inheritdoc />
+    internal override void Begin(ICommandHost host)
+    {
+        base.Begin(host);
+        _relations = JobInputs.Relations(host, RelationPath);
+        if (_relations is null) host.WriteWarning("No -RelationPath: the model learns without relation features.");
+    }
+
+    /// <inheritdoc />
     internal override void Run(ICommandHost host, CustomerDataSet data)
     {
-        if (!_relationsRead)
-        {
-            _relationsRead = true;
-            _relations = RelationPath is null ? null : JobInputs.Load(host, host.ResolveInputPaths(RelationPath, literal: false)[0], BuiltInSchemas.ProspectRelation, null);
-            if (_relations is null) host.WriteWarning("No -RelationPath: the model learns without relation features.");
-        }
         string? target = OutFile is null ? null : host.ResolveOutputPath(OutFile);
         if (target is not null && !host.ShouldProcess(target, "Write prospect model")) target = null;
         var request = new ProspectTrainingRequest(data, _relations)

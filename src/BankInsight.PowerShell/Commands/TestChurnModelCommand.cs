@@ -12,7 +12,7 @@ namespace BankInsight.PowerShell.Commands;
 /// <para type="synopsis">Evaluates a churn model on a labelled file, typically a later month.</para>
 /// <para type="description">Labels the file with the model's decline threshold and reports ROC-AUC, PR-AUC and the confusion matrix at the model's decision threshold — the bank's time-based validation.</para>
 /// </summary>
-[Cmdlet(VerbsDiagnostic.Test, "ChurnModel", DefaultParameterSetName = PathSet)]
+[Cmdlet(VerbsDiagnostic.Test, "ChurnModel", DefaultParameterSetName = InputObjectSet)]
 [OutputType(typeof(ClassifierEvaluation))]
 public sealed class TestChurnModelCommand : DataJobCmdlet, IUsesModel
 {

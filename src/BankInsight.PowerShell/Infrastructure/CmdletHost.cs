@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using BankInsight.Common;
 
 namespace BankInsight.PowerShell.Infrastructure;
 
@@ -48,18 +49,51 @@ internal sealed class CmdletHost(PSCmdlet cmdlet, CancellationToken cancellation
 
     public IReadOnlyList<string> ResolveInputPaths(string path, bool literal)
     {
-        if (literal) return [cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path)];
-        // Resolving a path that does not exist throws ItemNotFoundException; the caller maps it.
-        return cmdlet.SessionState.Path.GetResolvedProviderPathFromPSPath(path, out _).ToArray();
+        ProviderInfo provider;
+        IReadOnlyList<string> files;
+        try
+        {
+            files = literal
+                ? [cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out provider, out _)]
+                : cmdlet.SessionState.Path.GetResolvedProviderPathFromPSPath(path, out provider).ToArray();
+        }
+        catch (ItemNotFoundException e)
+        {
+            throw new BankInsightException(ErrorIds.FileNotFound, ErrorKind.ObjectNotFound, $"Cannot find the file '{path}'.", path, e);
+        }
+        catch (Exception e) when (e is System.Management.Automation.DriveNotFoundException or ProviderNotFoundException or PSArgumentException or NotSupportedException)
+        {
+            throw new BankInsightException(ErrorIds.FileNotFound, ErrorKind.ObjectNotFound, $"'{path}' is not a file path: {e.Message}", path, e);
+        }
+        if (provider.Name != "FileSystem")
+            throw new BankInsightException(ErrorIds.FileNotFound, ErrorKind.ObjectNotFound,
+                $"'{path}' is on the {provider.Name} drive; BankInsight reads files from the file system.", path);
+        return files;
     }
 
     public string ResolveOutputPath(string path) => cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
 
     public bool ShouldProcess(string target, string action) => cmdlet.ShouldProcess(target, action);
 
+    /// <summary>
+    /// The error record of a spec. Its exception is the standard .NET type for the category, so
+    /// <c>catch [System.IO.FileNotFoundException]</c> works in scripts; the core's exception (with
+    /// its own inner exceptions) stays inside it, so nothing is lost.
+    /// </summary>
     public static ErrorRecord ToRecord(ErrorSpec spec) =>
-        new(spec.Exception ?? new InvalidOperationException(spec.Message), spec.ErrorId, spec.Category, spec.Target)
+        new(ExceptionFor(spec), spec.ErrorId, spec.Category, spec.Target);
+
+    internal static Exception ExceptionFor(ErrorSpec spec)
+    {
+        var inner = spec.Exception;
+        return spec.Category switch
         {
-            ErrorDetails = new ErrorDetails(spec.Message),
+            ErrorCategory.ObjectNotFound => new FileNotFoundException(spec.Message, spec.Target as string, inner),
+            ErrorCategory.InvalidData => new InvalidDataException(spec.Message, inner),
+            ErrorCategory.InvalidArgument => new ArgumentException(spec.Message, inner),
+            ErrorCategory.ReadError or ErrorCategory.WriteError or ErrorCategory.ResourceExists => new IOException(spec.Message, inner),
+            ErrorCategory.OperationStopped => new OperationCanceledException(spec.Message, inner),
+            _ => new InvalidOperationException(spec.Message, inner),
         };
+    }
 }

@@ -2,6 +2,7 @@ using System.Management.Automation;
 using BankInsight.Common;
 using BankInsight.Data;
 using BankInsight.Data.Reading;
+using BankInsight.Data.Schemas;
 using BankInsight.Jobs.Retail;
 using BankInsight.Results;
 using BankInsight.Serialization;
@@ -10,26 +11,42 @@ namespace BankInsight.PowerShell.Infrastructure;
 
 /// <summary>
 /// Base of every job cmdlet: where its data comes from, the same way everywhere. -Path names
-/// files (wildcards allowed); -InputObject takes whatever the pipeline brings — data sets from
-/// Import-CustomerData, files from Get-ChildItem, paths as strings, and rows from Import-Csv
-/// (bound to the schema's columns by name and read like a file when the input ends). Data sets
-/// and files run as they arrive, so results stream; rows are gathered first.
+/// files (wildcards allowed), -LiteralPath names them exactly, and -InputObject takes whatever the
+/// pipeline brings — data sets from Import-CustomerData, files from Get-ChildItem (read by their
+/// exact name), paths as strings, and rows from Import-Csv (bound to the schema's columns by name
+/// and read like a file when the input ends). Each file and data set is a run of its own, so
+/// results stream; a file that cannot be read is a non-terminating error and the rest go on.
 /// </summary>
+/// <remarks>
+/// The default set is InputObject and -Path does not bind from the pipeline. PowerShell's binder
+/// picks a parameter set before the first piped object arrives; when the default set's mandatory
+/// parameter bound by property name (as -Path once did), it latched onto that set and refused every
+/// data set, string and Import-Csv row. The Pester tests pipe each kind of input into every job.
+/// </remarks>
 public abstract class DataJobCmdlet : BankInsightCmdlet
 {
+    /// <summary>Parameter set of -InputObject (the default: what the pipeline brings).</summary>
+    protected const string InputObjectSet = "InputObject";
+
     /// <summary>Parameter set of -Path.</summary>
     protected const string PathSet = "Path";
 
-    /// <summary>Parameter set of -InputObject.</summary>
-    protected const string InputObjectSet = "InputObject";
+    /// <summary>Parameter set of -LiteralPath.</summary>
+    protected const string LiteralPathSet = "LiteralPath";
 
     private readonly List<IReadOnlyList<KeyValuePair<string, object?>>> _records = [];
 
     /// <summary>The data file(s); wildcards allowed.</summary>
-    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipelineByPropertyName = true)]
-    [Alias("FullName")]
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
     [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
     public string[] Path { get; set; } = [];
+
+    /// <summary>The data file(s), taken exactly as written (names with [ ] and *). Binds PSPath of piped items.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
+    [Alias("PSPath", "LP")]
+    [ValidateNotNullOrEmpty]
+    public string[] LiteralPath { get; set; } = [];
 
     /// <summary>Data sets from Import-CustomerData, files, paths, or rows (e.g. from Import-Csv) whose property names are the schema's column names.</summary>
     [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
@@ -56,13 +73,24 @@ public abstract class DataJobCmdlet : BankInsightCmdlet
     internal virtual bool GathersInput => false;
 
     private readonly List<CustomerDataSet> _gathered = [];
-    private bool _pathsDone, _sawData, _sawPipelineItems;
+    private BankSchema? _fileSchema;
+    private string[]? _pathsRead;
+    private bool _sawData, _sawPipelineItems;
+
+    /// <inheritdoc />
+    protected override void BeginProcessing() => Guarded(() => Begin(CommandHost));
 
     /// <inheritdoc />
     protected override void ProcessRecord() => Guarded(() => Process(CommandHost));
 
     /// <inheritdoc />
     protected override void EndProcessing() => Guarded(() => Finish(CommandHost));
+
+    /// <summary>Checks what can be checked before any data is read: the schema, and whatever the job adds.</summary>
+    internal virtual void Begin(ICommandHost host) => FileSchema(host);
+
+    /// <summary>The schema files and rows are read with (-Schema, or the job's own), resolved once.</summary>
+    internal BankSchema FileSchema(ICommandHost host) => _fileSchema ??= SchemaResolution.Resolve(host, Schema ?? DefaultSchema);
 
     /// <summary>One pipeline step: runs (or, for gathering jobs, keeps) the data that arrived.</summary>
     internal void Process(ICommandHost host)
@@ -83,8 +111,7 @@ public abstract class DataJobCmdlet : BankInsightCmdlet
     {
         if (_records.Count > 0)
         {
-            var schema = SchemaResolution.Resolve(host, Schema ?? DefaultSchema);
-            var data = RecordTable.Load(_records, schema, $"pipeline input ({_records.Count:N0} rows)", new HostSink(host), host.Cancellation);
+            var data = RecordTable.Load(_records, FileSchema(host), $"pipeline input ({_records.Count:N0} rows)", new HostSink(host), host.Cancellation);
             _records.Clear();
             Take(host, data);
         }
@@ -95,16 +122,19 @@ public abstract class DataJobCmdlet : BankInsightCmdlet
         _gathered.Clear();
     }
 
-    /// <summary>The data sets this step brings: -Path's files (once), piped data sets, files and paths; rows are kept for the end.</summary>
+    /// <summary>The data sets this step brings: the files named (each once), piped data sets, files and paths; rows are kept for the end.</summary>
     private IEnumerable<CustomerDataSet> Arrived(ICommandHost host)
     {
-        if (Path.Length > 0 && !_pathsDone)
+        // Paths given by name come back unchanged on every step (e.g. one per piped rule) and are
+        // read once; -LiteralPath bound from a piped item's PSPath is a new array every step.
+        bool literal = ParameterSetName == LiteralPathSet;
+        string[] paths = literal ? LiteralPath : Path;
+        if (paths.Length > 0 && !ReferenceEquals(paths, _pathsRead))
         {
-            // With -Path, ProcessRecord runs once per piped object (e.g. rules); the files are read once.
-            _pathsDone = true;
-            foreach (var path in Path)
-                foreach (var file in host.ResolveInputPaths(path, literal: false))
-                    yield return JobInputs.Load(host, file, DefaultSchema, Schema);
+            _pathsRead = paths;
+            foreach (string path in paths)
+                foreach (string file in InputFiles.Resolve(host, path, literal))
+                    if (Load(host, file) is { } data) yield return data;
         }
         foreach (var raw in InputObject ?? [])
         {
@@ -118,11 +148,16 @@ public abstract class DataJobCmdlet : BankInsightCmdlet
                     yield return data;
                     break;
                 case FileInfo file:
-                    yield return JobInputs.Load(host, file.FullName, DefaultSchema, Schema);
+                    // Get-ChildItem's files are read by their exact name: [ ] in a name is not a wildcard here.
+                    foreach (string exact in InputFiles.Resolve(host, file.FullName, literal: true))
+                        if (Load(host, exact) is { } fileData) yield return fileData;
+                    break;
+                case DirectoryInfo folder:
+                    InputFiles.Resolve(host, folder.FullName, literal: true); // reports "a folder, not a data file"
                     break;
                 case string path:
-                    foreach (var file in host.ResolveInputPaths(path, literal: false))
-                        yield return JobInputs.Load(host, file, DefaultSchema, Schema);
+                    foreach (string file in InputFiles.Resolve(host, path, literal: false))
+                        if (Load(host, file) is { } pathData) yield return pathData;
                     break;
                 case ModelTrainingResult or TrainedModel or SegmentationResult or SegmentationModel:
                     if (this is not IUsesModel user)
@@ -136,6 +171,23 @@ public abstract class DataJobCmdlet : BankInsightCmdlet
             }
         }
         InputObject = null; // consumed: the next step brings its own
+    }
+
+    /// <summary>
+    /// Reads one file with the job's schema, bad rows as non-terminating errors. A file that cannot
+    /// be read at all is one too (null), so that the other files of the command still run.
+    /// </summary>
+    private CustomerDataSet? Load(ICommandHost host, string file)
+    {
+        try
+        {
+            return CustomerDataLoader.Load(file, new DataLoadOptions(FileSchema(host)), new HostSink(host), host.Cancellation);
+        }
+        catch (BankInsightException e)
+        {
+            host.WriteError(ErrorMapping.FromException(e));
+            return null;
+        }
     }
 }
 

@@ -17,11 +17,12 @@ namespace BankInsight.PowerShell.Infrastructure;
 /// </summary>
 internal static class JobInputs
 {
-    /// <summary>Loads one file with the job's schema (or <paramref name="schema"/>), bad rows as non-terminating errors.</summary>
-    public static CustomerDataSet Load(ICommandHost host, string file, string defaultSchema, string? schema)
+    /// <summary>The relation file named by -RelationPath (exactly one file), or null without one.</summary>
+    public static CustomerDataSet? Relations(ICommandHost host, string? relationPath)
     {
-        var bankSchema = SchemaResolution.Resolve(host, schema ?? defaultSchema);
-        return CustomerDataLoader.Load(file, new DataLoadOptions(bankSchema), new HostSink(host), host.Cancellation);
+        if (relationPath is null) return null;
+        string file = InputFiles.Single(host, relationPath, "RelationPath");
+        return CustomerDataLoader.Load(file, new DataLoadOptions(BuiltInSchemas.Get(BuiltInSchemas.ProspectRelation)), new HostSink(host), host.Cancellation);
     }
 
     /// <summary>

@@ -6,7 +6,9 @@ namespace BankInsight.PowerShell.Infrastructure;
 /// <summary>
 /// Base of the retail cmdlets that can work from rules already mined (Get-CrossSellRecommendation,
 /// Find-ProductOpportunity): -Rule, or rules piped from Get-CrossSellRule. They need every rule
-/// before they start, so they gather their pipeline input and run at its end.
+/// before they start, so they gather their pipeline input and run at its end. With the data named
+/// by -Path or -LiteralPath, piped rules bind -Rule; with data on the pipeline, rules travel with it
+/// through -InputObject.
 /// </summary>
 public abstract class RuleUsingCmdlet : RetailCmdlet
 {
@@ -15,6 +17,7 @@ public abstract class RuleUsingCmdlet : RetailCmdlet
 
     /// <summary>Rules to use, given or piped from Get-CrossSellRule (default: mined from the data with the thresholds given).</summary>
     [Parameter(ParameterSetName = PathSet, ValueFromPipeline = true)]
+    [Parameter(ParameterSetName = LiteralPathSet, ValueFromPipeline = true)]
     [Parameter(ParameterSetName = InputObjectSet)]
     public CrossSellRule[]? Rule { get; set; }
 
