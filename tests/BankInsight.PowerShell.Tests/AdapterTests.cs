@@ -37,10 +37,10 @@ public class ImportCustomerDataTests
         var host = new FakeHost();
         var command = new ImportCustomerDataCommand
         {
-            Schema = "retail", Encoding = "gbk", Delimiter = ';', Header = HeaderMode.Present,
-            DuplicateId = DuplicateIdPolicy.Keep, RejectPath = "rejects.del",
+            Schema = "retail", Encoding = TextEncodings.Resolve("gbk"), Delimiter = ';', Header = HeaderMode.Present,
+            DuplicateId = DuplicateIdPolicy.Keep,
         };
-        var options = command.BuildOptions(host, "in.csv");
+        var options = command.BuildOptions(host, "in.csv", Path.Combine(host.CurrentDirectory, "rejects.del"));
         Assert.Equal("Retail", options.Schema.Name);
         Assert.Equal("gb18030", TextEncodings.NameOf(options.Encoding!));
         Assert.Equal(';', options.Delimiter);
@@ -96,15 +96,21 @@ public class ImportCustomerDataTests
     }
 
     [Fact]
-    public void Unusable_input_is_a_terminating_error_with_a_stable_id()
+    public void A_file_that_cannot_be_read_is_a_non_terminating_error_and_the_other_files_still_load()
     {
         var host = new FakeHost();
-        var command = new ImportCustomerDataCommand { Path = [Sample("potential_customer.del")], Schema = "Retail", CommandHost = host };
-        var e = Assert.Throws<TerminatingErrorException>(() => command.Guarded(() => command.Process(host)));
-        Assert.Equal(ErrorIds.FileLayoutInvalid, e.Spec.ErrorId);
-        Assert.Equal(ErrorCategory.InvalidData, e.Spec.Category);
-        Assert.Equal(Sample("potential_customer.del"), e.Spec.Target);
-        Assert.IsType<BankInsightException>(e.Spec.Exception);
+        var command = new ImportCustomerDataCommand
+        {
+            Path = [Sample("potential_customer.del"), Sample("customer_losing.del"), Sample("no-such-file.del")],
+            Schema = "CorporateChurn", DuplicateId = DuplicateIdPolicy.Keep, CommandHost = host,
+        };
+        command.Guarded(() => command.Process(host));
+        Assert.Equal(Sample("customer_losing.del"), Assert.IsType<CustomerDataSet>(Assert.Single(host.Output)).Source);
+        var layout = Assert.Single(host.Errors, e => e.ErrorId == ErrorIds.FileLayoutInvalid);
+        Assert.Equal((ErrorCategory.InvalidData, Sample("potential_customer.del")), (layout.Category, layout.Target));
+        Assert.IsType<BankInsightException>(layout.Exception);
+        var missing = Assert.Single(host.Errors, e => e.ErrorId == ErrorIds.FileNotFound);
+        Assert.Equal((ErrorCategory.ObjectNotFound, Sample("no-such-file.del")), (missing.Category, missing.Target));
     }
 
     [Fact]
@@ -134,7 +140,7 @@ public class NewSyntheticCustomerDataTests
     [Fact]
     public void Maps_parameters_onto_the_request()
     {
-        var request = new NewSyntheticCustomerDataCommand { Schema = "CorporateChurn", Count = 10, Seed = 3, Encoding = "gb18030", AsOf = new DateTime(2025, 6, 30) }.BuildRequest();
+        var request = new NewSyntheticCustomerDataCommand { Schema = "CorporateChurn", Count = 10, Seed = 3, Encoding = TextEncodings.Gb18030, AsOf = new DateTime(2025, 6, 30) }.BuildRequest();
         Assert.Equal(("CorporateChurn", 10, 3), (request.Schema, request.Customers, request.Seed));
         Assert.Equal("gb18030", TextEncodings.NameOf(request.Encoding));
         Assert.Equal(new DateOnly(2025, 6, 30), request.AsOf);
@@ -164,16 +170,55 @@ public class NewSyntheticCustomerDataTests
     }
 
     [Fact]
-    public void An_existing_file_needs_force()
+    public void An_existing_file_is_replaced_unless_NoClobber()
     {
         using var temp = new TempFolder();
         File.WriteAllText(temp.File("r.del"), "keep me");
         var host = new FakeHost { CurrentDirectory = temp.Path };
-        var e = Assert.Throws<TerminatingErrorException>(() => new NewSyntheticCustomerDataCommand { Schema = "Retail", Count = 10, Path = "r.del" }.Process(host));
-        Assert.Equal(ErrorCategory.ResourceExists, e.Spec.Category);
+        var command = new NewSyntheticCustomerDataCommand { Schema = "Retail", Count = 10, Path = "r.del", NoClobberFlag = true, CommandHost = host };
+        var e = Assert.Throws<TerminatingErrorException>(() => command.Guarded(() => command.Process(host)));
+        Assert.Equal((ErrorIds.OutputExists, ErrorCategory.ResourceExists), (e.Spec.ErrorId, e.Spec.Category));
+        Assert.Equal(temp.File("r.del"), e.Spec.Target);
         Assert.Equal("keep me", File.ReadAllText(temp.File("r.del")));
-        new NewSyntheticCustomerDataCommand { Schema = "Retail", Count = 10, Path = "r.del", ForceFlag = true }.Process(host);
+        new NewSyntheticCustomerDataCommand { Schema = "Retail", Count = 10, Path = "r.del" }.Process(host);
         Assert.Equal(10, File.ReadAllLines(temp.File("r.del")).Length);
+    }
+
+    [Fact]
+    public void A_read_only_file_is_replaced_only_with_Force_and_stays_read_only()
+    {
+        using var temp = new TempFolder();
+        string file = temp.File("r.del");
+        File.WriteAllText(file, "keep me");
+        File.SetAttributes(file, FileAttributes.ReadOnly);
+        try
+        {
+            var host = new FakeHost { CurrentDirectory = temp.Path };
+            var command = new NewSyntheticCustomerDataCommand { Schema = "Retail", Count = 10, Path = "r.del", CommandHost = host };
+            var e = Assert.Throws<TerminatingErrorException>(() => command.Guarded(() => command.Process(host)));
+            Assert.Equal(ErrorIds.OutputExists, e.Spec.ErrorId);
+            Assert.Contains("-Force", e.Spec.Message);
+            Assert.Equal("keep me", File.ReadAllText(file));
+            new NewSyntheticCustomerDataCommand { Schema = "Retail", Count = 10, Path = "r.del", ForceFlag = true }.Process(host);
+            Assert.Equal(10, File.ReadAllLines(file).Length);
+            Assert.True(File.GetAttributes(file).HasFlag(FileAttributes.ReadOnly));
+        }
+        finally
+        {
+            File.SetAttributes(file, FileAttributes.Normal);
+        }
+    }
+
+    [Fact]
+    public void A_missing_folder_is_reported_before_any_work()
+    {
+        using var temp = new TempFolder();
+        var host = new FakeHost { CurrentDirectory = temp.Path };
+        var command = new NewSyntheticCustomerDataCommand { Schema = "Retail", Count = 10, Path = "no/such/r.del", CommandHost = host };
+        var e = Assert.Throws<TerminatingErrorException>(() => command.Guarded(() => command.Process(host)));
+        Assert.Equal((ErrorIds.OutputWriteFailed, ErrorCategory.WriteError), (e.Spec.ErrorId, e.Spec.Category));
+        Assert.Contains("does not exist", e.Spec.Message);
+        Assert.Empty(host.ShouldProcessCalls);
     }
 
     [Fact]
@@ -304,7 +349,42 @@ public class ExportBankResultTests
         Assert.Equal((ErrorIds.ResultValueInvalid, ErrorCategory.InvalidData), (error.ErrorId, error.Category));
         var e = Assert.Throws<TerminatingErrorException>(() => command.End(host));
         Assert.Contains("1 object(s) could not be written", e.Spec.Message);
+        command.Dispose(); // what PowerShell does when the pipeline ends, however it ends
         Assert.Equal("old\n", File.ReadAllText(temp.File("out.txt")));
         Assert.Single(Directory.GetFiles(temp.Path));
+    }
+
+    [Fact]
+    public void A_pipeline_that_fails_upstream_leaves_the_old_file_and_no_temporary()
+    {
+        // Another command's terminating error: this one never reaches End, only Dispose.
+        using var temp = new TempFolder();
+        File.WriteAllText(temp.File("out.txt"), "old\n");
+        var host = new FakeHost { CurrentDirectory = temp.Path };
+        var command = new ExportBankResultCommand { Path = "out.txt", Property = ["CustomerId"] };
+        command.Begin(host);
+        command.Add(host, new object(), Props(new() { ["CustomerId"] = "c1" }));
+        Assert.Equal(2, Directory.GetFiles(temp.Path, "*", SearchOption.TopDirectoryOnly).Length); // the temporary file beside it
+        command.Dispose();
+        Assert.Equal("old\n", File.ReadAllText(temp.File("out.txt")));
+        Assert.Single(Directory.GetFiles(temp.Path));
+    }
+
+    [Fact]
+    public void NoClobber_refuses_before_anything_is_written_and_Encoding_is_honoured()
+    {
+        using var temp = new TempFolder();
+        File.WriteAllText(temp.File("out.txt"), "old\n");
+        var host = new FakeHost { CurrentDirectory = temp.Path };
+        var refused = new ExportBankResultCommand { Path = "out.txt", NoClobberFlag = true, CommandHost = host };
+        var e = Assert.Throws<TerminatingErrorException>(() => refused.Guarded(() => refused.Begin(host)));
+        Assert.Equal((ErrorIds.OutputExists, ErrorCategory.ResourceExists), (e.Spec.ErrorId, e.Spec.Category));
+        Assert.Empty(host.ShouldProcessCalls);
+
+        var command = new ExportBankResultCommand { Path = "gb.txt", Property = ["CustomerId"], Encoding = TextEncodings.Gb18030 };
+        command.Begin(host);
+        command.Add(host, new object(), Props(new() { ["CustomerId"] = "甲" }));
+        command.End(host);
+        Assert.Equal(new byte[] { (byte)'"', 0xBC, 0xD7, (byte)'"', (byte)'\n' }, File.ReadAllBytes(temp.File("gb.txt")));
     }
 }

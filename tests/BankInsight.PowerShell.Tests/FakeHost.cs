@@ -70,11 +70,12 @@ public static class Repo
     public static string File(params string[] parts) => Path.Combine([Root, .. parts]);
 }
 
-/// <summary>Runs a job cmdlet's adapter as PowerShell would for one pipeline step: ProcessRecord, then EndProcessing.</summary>
+/// <summary>Runs a job cmdlet's adapter as PowerShell would for one pipeline step: BeginProcessing, ProcessRecord, then EndProcessing.</summary>
 internal static class JobCmdletExtensions
 {
     public static void Execute(this BankInsight.PowerShell.Infrastructure.DataJobCmdlet command, FakeHost host)
     {
+        command.Begin(host);
         command.Process(host);
         command.Finish(host);
     }

@@ -216,6 +216,32 @@ public class MetadataTests
     }
 
     [Fact]
+    public void Every_label_is_the_property_it_shows()
+    {
+        // What a user sees as a column heading is what they can sort, filter and select on.
+        var types = typeof(BankInsight.Data.CustomerDataSet).Assembly.GetTypes().ToDictionary(t => t.FullName ?? t.Name);
+        foreach (var view in Views)
+        {
+            string name = view.Element("Name")!.Value;
+            var type = types[view.Element("ViewSelectedBy")!.Element("TypeName")!.Value];
+            var headers = view.Descendants("TableColumnHeader").ToList();
+            var items = view.Descendants("TableColumnItem").ToList();
+            Assert.Equal(headers.Count, items.Count);
+            var pairs = headers.Select((h, i) => (Label: h.Element("Label")?.Value, Item: items[i]))
+                .Concat(view.Descendants("ListItem").Select(li => (Label: li.Element("Label")?.Value, Item: li)));
+            foreach (var (label, entry) in pairs)
+            {
+                string? property = entry.Element("PropertyName")?.Value;
+                string? script = entry.Element("ScriptBlock")?.Value;
+                string shown = label ?? property ?? throw new Xunit.Sdk.XunitException($"view {name}: an item has neither label nor property");
+                Assert.True(type.GetProperty(shown) is not null, $"view {name}: label '{shown}' is not a property of {type.Name}");
+                if (property is not null) Assert.Equal(shown, property);
+                if (script is not null) Assert.Contains("$_." + shown, script);
+            }
+        }
+    }
+
+    [Fact]
     public void Every_view_names_a_real_type()
     {
         var types = typeof(BankInsight.Data.CustomerDataSet).Assembly.GetTypes().Concat(Module.GetTypes()).Select(t => t.FullName).ToHashSet();

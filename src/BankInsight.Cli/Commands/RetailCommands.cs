@@ -33,7 +33,7 @@ internal static class RetailCommands
             context.Out.WriteLine($"{"segment",-8} {"rule",-40} {"support",8} {"confidence",10} {"lift",6} {"customers",10}");
             foreach (var r in found)
                 context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{(r.Cluster?.ToString(CultureInfo.InvariantCulture) ?? "all"),-8} {Pad($"{r.AntecedentText} → {r.ConsequentText}", 40)} {r.Support,8:F4} {r.Confidence,10:F4} {r.Lift,6:F3} {r.Customers,10:N0}"));
+                    $"{(r.Cluster?.ToString(CultureInfo.InvariantCulture) ?? "all"),-8} {Pad($"{r.Antecedents} → {r.Consequents}", 40)} {r.Support,8:F4} {r.Confidence,10:F4} {r.Lift,6:F3} {r.Customers,10:N0}"));
             context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{found.Count:N0} rules"));
             return job.ExitCode;
         });

@@ -20,6 +20,10 @@ public sealed class KMeansModel
         Iterations = iterations;
     }
 
+    /// <summary>"k-means: 6 centres in 28 dimensions, inertia 12345.6".</summary>
+    public override string ToString() =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"k-means: {ClusterCount} centres in {Dimensions} dimensions, inertia {Inertia:0.###}");
+
     /// <summary>Number of clusters k.</summary>
     public int ClusterCount { get; }
 

@@ -28,6 +28,8 @@ public static class ErrorIds
     public const string SchemaAmbiguous = "BankInsight.SchemaAmbiguous";
     /// <summary>A result or output file could not be written.</summary>
     public const string OutputWriteFailed = "BankInsight.OutputWriteFailed";
+    /// <summary>An output file exists and may not be replaced (-NoClobber, or read-only without -Force).</summary>
+    public const string OutputExists = "BankInsight.OutputExists";
     /// <summary>A parameter value is out of range or contradicts another.</summary>
     public const string ParameterInvalid = "BankInsight.ParameterInvalid";
     /// <summary>An object on the pipeline cannot be written as a bank result line.</summary>

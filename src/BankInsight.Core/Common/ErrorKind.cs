@@ -18,6 +18,8 @@ public enum ErrorKind
     ReadError,
     /// <summary>A file that cannot be written.</summary>
     WriteError,
+    /// <summary>A file that exists where the command may not replace it.</summary>
+    ResourceExists,
     /// <summary>The user stopped the operation.</summary>
     OperationStopped,
 }

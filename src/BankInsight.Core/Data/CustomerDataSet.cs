@@ -1,3 +1,4 @@
+using BankInsight.Common;
 using BankInsight.Data.Columns;
 using BankInsight.Data.Reading;
 using BankInsight.Data.Schemas;
@@ -15,7 +16,7 @@ public sealed class CustomerDataSet
     internal CustomerDataSet(BankSchema schema, IReadOnlyList<DataColumn> columns, int[] sourceLines, LoadSummary summary)
     {
         Schema = schema;
-        Columns = columns;
+        Columns = columns.ToTextList();
         SourceLines = sourceLines;
         Summary = summary;
         RowCount = sourceLines.Length;
@@ -33,6 +34,12 @@ public sealed class CustomerDataSet
 
     /// <summary>Loaded columns in schema order; columns empty in every row are not here (see <see cref="DroppedColumns"/>).</summary>
     public IReadOnlyList<DataColumn> Columns { get; }
+
+    /// <summary>Number of loaded columns.</summary>
+    public int ColumnCount => Columns.Count;
+
+    /// <summary>Rows of the file that were rejected (see <see cref="Summary"/> for the reasons).</summary>
+    public int RowsRejected => Summary.RowsRejected;
 
     /// <summary>Schema columns dropped because they were empty in every row or absent from the header.</summary>
     public IReadOnlyList<string> DroppedColumns => Summary.DroppedColumns;

@@ -48,6 +48,10 @@ public sealed class FeaturePlan
         ReferenceDate = referenceDate;
     }
 
+    /// <summary>"71 features, dates to 2026-10-31".</summary>
+    public override string ToString() =>
+        $"{Features.Count} features" + (ReferenceDate is { } d ? $", dates to {d:yyyy-MM-dd}" : "");
+
     /// <summary>Features in order.</summary>
     public IReadOnlyList<FeatureSpec> Features { get; }
 

@@ -1,28 +1,45 @@
 using System.Text;
 using BankInsight.Common;
+using BankInsight.Data.Reading;
 
 namespace BankInsight.ResultFiles;
 
 /// <summary>
 /// Writes the bank's <c>.txt</c> result format: one record per line, comma separated, text
 /// in double quotes (inner quotes doubled), numbers bare, nulls empty and unquoted, UTF-8
-/// without BOM unless asked, LF line ends. The file appears only on <see cref="Commit"/>;
+/// without BOM unless another encoding is asked for, LF line ends. The file appears only on <see cref="Commit"/>;
 /// until then the previous result stays in place (see <see cref="AtomicFileWriter"/>).
 /// </summary>
 public sealed class BankResultWriter : IDisposable
 {
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private readonly AtomicFileWriter _file;
+    private readonly Encoding _encoding;
+    private readonly bool _checkEachLine;
     private readonly StreamWriter _writer;
     private readonly StringBuilder _line = new();
     private bool _writerClosed;
 
-    /// <summary>Starts a result file at <paramref name="path"/>.</summary>
-    public BankResultWriter(string path, bool byteOrderMark = false)
+    /// <summary>
+    /// Starts a result file at <paramref name="path"/> in <paramref name="encoding"/> (default UTF-8
+    /// without BOM; an encoding with a preamble, such as UTF-8 with BOM, writes it first). A text
+    /// the encoding cannot represent is refused with its line, never written as '?'.
+    /// </summary>
+    public BankResultWriter(string path, Encoding? encoding = null)
     {
+        _encoding = Strict(encoding ?? TextEncodings.Utf8);
+        // UTF-8 and GB18030 represent every character; other encodings are checked line by line,
+        // so that a failure names the object rather than surfacing at a later buffer flush.
+        _checkEachLine = _encoding is not UTF8Encoding && !TextEncodings.IsGb18030(_encoding);
         _file = new AtomicFileWriter(path);
-        _writer = new StreamWriter(_file.Stream, Utf8, 1 << 16, leaveOpen: true) { NewLine = "\n" };
-        if (byteOrderMark) _file.Stream.Write([0xEF, 0xBB, 0xBF]);
+        _writer = new StreamWriter(_file.Stream, _encoding, 1 << 16, leaveOpen: true) { NewLine = "\n" };
+    }
+
+    private static Encoding Strict(Encoding encoding)
+    {
+        if (encoding.EncoderFallback is EncoderExceptionFallback) return encoding;
+        var strict = (Encoding)encoding.Clone();
+        strict.EncoderFallback = EncoderFallback.ExceptionFallback;
+        return strict;
     }
 
     /// <summary>Target path.</summary>
@@ -39,6 +56,18 @@ public sealed class BankResultWriter : IDisposable
         {
             if (i > 0) _line.Append(',');
             _line.Append(fields[i].ToString());
+        }
+        if (_checkEachLine)
+        {
+            try
+            {
+                _encoding.GetByteCount(_line.ToString());
+            }
+            catch (EncoderFallbackException e)
+            {
+                throw new BankInsightException(ErrorIds.ResultValueInvalid, ErrorKind.InvalidData,
+                    $"Line {LinesWritten + 1} holds '{e.CharUnknown}', which {_encoding.WebName} cannot represent: {_line}", _line.ToString(), e);
+            }
         }
         _writer.Write(_line);
         _writer.Write('\n');
@@ -71,9 +100,9 @@ public sealed class BankResultWriter : IDisposable
     }
 
     /// <summary>Writes a whole result file in one call.</summary>
-    public static long WriteAll(string path, IEnumerable<IReadOnlyList<ResultField>> lines, bool byteOrderMark = false)
+    public static long WriteAll(string path, IEnumerable<IReadOnlyList<ResultField>> lines, Encoding? encoding = null)
     {
-        using var writer = new BankResultWriter(path, byteOrderMark);
+        using var writer = new BankResultWriter(path, encoding);
         foreach (var line in lines) writer.WriteLine(line);
         writer.Commit();
         return writer.LinesWritten;

@@ -66,6 +66,10 @@ public sealed class ClassifierEvaluation
     /// <summary>Harmonic mean of precision and recall.</summary>
     public double F1 { get; init; }
 
+    /// <summary>"ROC-AUC 0.9512, PR-AUC 0.8123 on 1,000 rows of data.del": what a cell or a list shows.</summary>
+    public override string ToString() =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"ROC-AUC {RocAuc:0.0000}, PR-AUC {PrAuc:0.0000} on {Rows:N0} rows of {Data}");
+
     internal static ClassifierEvaluation From(string job, string model, string data, BinaryEvaluation e, int unlabelled) => new()
     {
         Job = job,

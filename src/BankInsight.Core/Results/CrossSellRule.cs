@@ -1,10 +1,12 @@
+using BankInsight.Common;
+
 namespace BankInsight.Results;
 
 /// <summary>
 /// An association rule between products — customers holding the antecedents tend to hold the
 /// consequents — mined over all customers (Cluster null) or within one segment, with mlxtend's
-/// measures. Item lists come as arrays and as ';'-joined text (for Export-Csv/Export-Excel),
-/// and as product codes ("1,5").
+/// measures. Item lists are lists in PowerShell and ';'-joined text in Export-Csv/Export-Excel
+/// (<see cref="TextList{T}"/>), and come as product codes too ("1,5").
 /// </summary>
 public sealed class CrossSellRule
 {
@@ -15,16 +17,10 @@ public sealed class CrossSellRule
     public int Customers { get; init; }
 
     /// <summary>Products held (the "if" side), product-code order.</summary>
-    public required string[] Antecedents { get; init; }
+    public required TextList<string> Antecedents { get; init; }
 
     /// <summary>Products also held (the "then" side), product-code order.</summary>
-    public required string[] Consequents { get; init; }
-
-    /// <summary>Antecedents joined with ';'.</summary>
-    public string AntecedentText => string.Join(";", Antecedents);
-
-    /// <summary>Consequents joined with ';'.</summary>
-    public string ConsequentText => string.Join(";", Consequents);
+    public required TextList<string> Consequents { get; init; }
 
     /// <summary>Antecedent product codes, "1,5".</summary>
     public required string AntecedentCodes { get; init; }
@@ -66,7 +62,7 @@ public sealed class CrossSellRule
     public double Kulczynski { get; init; }
 
     /// <summary>The rule as result objects quote it: "存款;理财 → 基金和积利宝". A method, so it is not one more exported column.</summary>
-    internal string Text() => $"{AntecedentText} → {ConsequentText}";
+    internal string Text() => $"{Antecedents} → {Consequents}";
 
     /// <inheritdoc />
     public override string ToString() => $"{(Cluster is { } c ? $"[{c}] " : "")}{Text()} (confidence {Confidence:F3}, lift {Lift:F2})";

@@ -7,13 +7,14 @@ namespace BankInsight.PowerShell.Commands;
 
 /// <summary>
 /// <para type="synopsis">Writes pipeline objects as the bank's .txt result file.</para>
-/// <para type="description">One line per object: text quoted, numbers bare, nulls empty, UTF-8. The file replaces the old one only when every object was written; otherwise the old file stays.</para>
+/// <para type="description">One line per object: text quoted, numbers bare, nulls empty, UTF-8 without BOM unless -Encoding says otherwise. The file replaces the old one only when every object was written; otherwise — a bad object, a failure upstream, Ctrl+C — the old file stays and no temporary file is left.</para>
 /// </summary>
 [Cmdlet(VerbsData.Export, "BankResult", SupportsShouldProcess = true)]
 [OutputType(typeof(FileInfo))]
 public sealed class ExportBankResultCommand : BankInsightCmdlet
 {
     private BankResultWriter? _writer;
+    private OutputTarget? _target;
     private int _failed;
 
     /// <summary>Objects to write: job results (which know their line), or any object with -Property.</summary>
@@ -30,12 +31,25 @@ public sealed class ExportBankResultCommand : BankInsightCmdlet
     [Parameter(Position = 1)]
     public string[]? Property { get; set; }
 
-    /// <summary>Start the file with a UTF-8 byte order mark (the bank's format has none).</summary>
+    /// <summary>utf8 (default, no byte order mark), utf8BOM, gb18030, or an Encoding object.</summary>
     [Parameter]
-    public SwitchParameter ByteOrderMark { get => ByteOrderMarkFlag; set => ByteOrderMarkFlag = value.IsPresent; }
+    [EncodingTransformation]
+    [ArgumentCompleter(typeof(WriteEncodingCompleter))]
+    public System.Text.Encoding? Encoding { get; set; }
+
+    /// <summary>Do not replace an existing file.</summary>
+    [Parameter]
+    public SwitchParameter NoClobber { get => NoClobberFlag; set => NoClobberFlag = value.IsPresent; }
 
     /// <summary>The switch as a plain bool: what the adapter reads (and tests set).</summary>
-    internal bool ByteOrderMarkFlag { get; set; }
+    internal bool NoClobberFlag { get; set; }
+
+    /// <summary>Replace the file even if it is read-only (it stays read-only).</summary>
+    [Parameter]
+    public SwitchParameter Force { get => ForceFlag; set => ForceFlag = value.IsPresent; }
+
+    /// <summary>The switch as a plain bool: what the adapter reads (and tests set).</summary>
+    internal bool ForceFlag { get; set; }
 
     /// <summary>Emit the written file.</summary>
     [Parameter]
@@ -55,14 +69,15 @@ public sealed class ExportBankResultCommand : BankInsightCmdlet
 
     internal void Begin(ICommandHost host)
     {
-        string target = host.ResolveOutputPath(Path);
-        if (host.ShouldProcess(target, "Write bank result file"))
-            _writer = new BankResultWriter(target, ByteOrderMarkFlag);
+        _target = OutputFiles.Prepare(host, Path, NoClobberFlag, ForceFlag, "Write bank result file");
+        if (_target is null) return; // -WhatIf: consume the input, write nothing
+        Own(_target);
+        _writer = Own(new BankResultWriter(_target.Path, Encoding));
     }
 
     internal void Add(ICommandHost host, object? value, Func<string, (bool Found, object? Value)> getProperty)
     {
-        if (_writer is null) return; // -WhatIf: consume the input, write nothing
+        if (_writer is null) return;
         try
         {
             _writer.WriteLine(ResultLines.FromObject(value, Property, getProperty));
@@ -77,21 +92,13 @@ public sealed class ExportBankResultCommand : BankInsightCmdlet
     internal void End(ICommandHost host)
     {
         if (_writer is null) return;
-        using var writer = _writer;
-        _writer = null;
+        // The writer is owned: whatever happens here, disposal drops an uncommitted temporary file.
         if (_failed > 0)
             host.ThrowTerminatingError(new ErrorSpec(ErrorIds.ResultValueInvalid, ErrorCategory.InvalidData,
-                $"{_failed} object(s) could not be written, so '{writer.Path}' was not replaced.", writer.Path));
-        writer.Commit();
-        host.WriteVerbose($"Wrote {writer.LinesWritten:N0} lines to {writer.Path}.");
-        if (PassThruFlag) host.WriteObject(new FileInfo(writer.Path));
-    }
-
-    /// <inheritdoc />
-    protected override void StopProcessing()
-    {
-        base.StopProcessing();
-        _writer?.Dispose(); // Ctrl+C: drop the temporary file, keep the old result
+                $"{_failed} object(s) could not be written, so '{_writer.Path}' was not replaced.", _writer.Path));
+        _writer.Commit();
+        host.WriteVerbose($"Wrote {_writer.LinesWritten:N0} lines to {_writer.Path}.");
+        if (PassThruFlag) host.WriteObject(new FileInfo(_writer.Path));
     }
 
     private static Func<string, (bool, object?)> PropertyReader(PSObject? value) => name =>

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using BankInsight.Common;
 using BankInsight.Data;
 using BankInsight.Data.Reading;
 using BankInsight.Data.Schemas;
@@ -17,14 +18,13 @@ public sealed class ImportCustomerDataCommand : BankInsightCmdlet
     private const string PathSet = "Path";
     private const string LiteralPathSet = "LiteralPath";
 
-    /// <summary>Files to load; wildcards allowed. Binds FullName from Get-ChildItem.</summary>
+    /// <summary>Files to load; wildcards allowed. Takes piped paths.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("FullName")]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
     public string[] Path { get; set; } = [];
 
-    /// <summary>Files to load, taken literally (no wildcards).</summary>
+    /// <summary>Files to load, taken exactly as written (no wildcards). Binds PSPath of Get-ChildItem's files, so names with [ ] work.</summary>
     [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
     [Alias("PSPath", "LP")]
     [ValidateNotNullOrEmpty]
@@ -35,10 +35,11 @@ public sealed class ImportCustomerDataCommand : BankInsightCmdlet
     [ArgumentCompleter(typeof(SchemaNameCompleter))]
     public string? Schema { get; set; }
 
-    /// <summary>Auto (default: valid UTF-8 → UTF-8, else GB18030), utf-8 or gb18030.</summary>
+    /// <summary>Auto (default: valid UTF-8 → UTF-8, else GB18030), utf8, gb18030, or an Encoding object.</summary>
     [Parameter]
-    [ArgumentCompleter(typeof(EncodingCompleter))]
-    public string Encoding { get; set; } = "Auto";
+    [EncodingTransformation]
+    [ArgumentCompleter(typeof(ReadEncodingCompleter))]
+    public System.Text.Encoding? Encoding { get; set; }
 
     /// <summary>Field separator (default ',').</summary>
     [Parameter]
@@ -48,7 +49,7 @@ public sealed class ImportCustomerDataCommand : BankInsightCmdlet
     [Parameter]
     public HeaderMode Header { get; set; } = HeaderMode.Auto;
 
-    /// <summary>Writes rejected lines here verbatim, so nothing is lost.</summary>
+    /// <summary>Writes rejected lines here verbatim, so nothing is lost (replacing the file of an earlier run; the folder must exist).</summary>
     [Parameter]
     public string? RejectPath { get; set; }
 
@@ -63,20 +64,34 @@ public sealed class ImportCustomerDataCommand : BankInsightCmdlet
     /// <summary>The switch as a plain bool: what the adapter reads (and tests set).</summary>
     internal bool AsRecordFlag { get; set; }
 
+    private BankSchema? _schema;
+
     /// <inheritdoc />
     protected override void ProcessRecord() => Guarded(() => Process(CommandHost));
 
     internal void Process(ICommandHost host)
     {
+        if (Schema is not null) _schema ??= SchemaResolution.Resolve(host, Schema); // a wrong -Schema stops the command, whatever the files
         bool literal = ParameterSetName == LiteralPathSet;
-        var files = (literal ? LiteralPath : Path).SelectMany(p => host.ResolveInputPaths(p, literal)).ToList();
+        var files = (literal ? LiteralPath : Path).SelectMany(p => InputFiles.Resolve(host, p, literal)).ToList();
         if (RejectPath is not null && files.Count > 1)
             host.ThrowTerminatingError(ErrorMapping.InvalidParameter("-RejectPath takes one input file at a time; load the files one by one.", RejectPath));
+        // Checked before reading: a reject file that cannot be written must not cost the load.
+        string? rejectPath = RejectPath is null || files.Count == 0 ? null
+            : OutputFiles.Prepare(host, RejectPath, noClobber: false, force: false, action: null)!.Path;
         var sink = new HostSink(host);
         foreach (var file in files)
         {
-            var request = BuildOptions(host, file);
-            var data = CustomerDataLoader.Load(file, request, sink, host.Cancellation);
+            CustomerDataSet data;
+            try
+            {
+                data = CustomerDataLoader.Load(file, BuildOptions(host, file, rejectPath), sink, host.Cancellation);
+            }
+            catch (BankInsightException e) when (e.Kind != ErrorKind.OperationStopped)
+            {
+                host.WriteError(ErrorMapping.FromException(e)); // this file cannot be read; the others can
+                continue;
+            }
             if (AsRecordFlag)
             {
                 foreach (var row in DataSetRows.Enumerate(data))
@@ -93,12 +108,12 @@ public sealed class ImportCustomerDataCommand : BankInsightCmdlet
     }
 
     /// <summary>Maps the parameters onto the core's load options.</summary>
-    internal DataLoadOptions BuildOptions(ICommandHost host, string file)
+    internal DataLoadOptions BuildOptions(ICommandHost host, string file, string? rejectPath = null)
     {
-        var encoding = TextEncodings.Resolve(Encoding);
+        var encoding = Encoding;
         var schema = Schema is null
             ? SchemaGuesser.Guess(file, Delimiter, encoding)
-            : SchemaResolution.Resolve(host, Schema);
+            : _schema ??= SchemaResolution.Resolve(host, Schema);
         if (Schema is null) host.WriteVerbose($"Schema {schema.Name} chosen for {file} from its layout.");
         return new DataLoadOptions(schema)
         {
@@ -106,7 +121,7 @@ public sealed class ImportCustomerDataCommand : BankInsightCmdlet
             Delimiter = Delimiter,
             Header = Header,
             DuplicateIds = DuplicateId,
-            RejectPath = RejectPath is null ? null : host.ResolveOutputPath(RejectPath),
+            RejectPath = rejectPath,
         };
     }
 }

@@ -14,8 +14,11 @@ namespace BankInsight.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.New, "ChurnModel", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true)]
 [OutputType(typeof(ModelTrainingResult))]
-public sealed class NewChurnModelCommand : DataJobCmdlet
+public sealed class NewChurnModelCommand : TrainingCmdlet
 {
+    /// <inheritdoc />
+    internal override string SaveAction => "Write churn model";
+
     /// <summary>Decline that counts as churn (0.5: assets more than halved).</summary>
     [Parameter]
     [ValidateRange(0.01, 0.99)]
@@ -24,10 +27,6 @@ public sealed class NewChurnModelCommand : DataJobCmdlet
     /// <summary>Gbdt (default) or LogisticRegression.</summary>
     [Parameter]
     public ModelAlgorithm Algorithm { get; set; } = ModelAlgorithm.Gbdt;
-
-    /// <summary>Where to save the model.</summary>
-    [Parameter]
-    public string? OutFile { get; set; }
 
     /// <summary>The data's month (default: the month of the latest date in the file).</summary>
     [Parameter]
@@ -52,8 +51,7 @@ public sealed class NewChurnModelCommand : DataJobCmdlet
     /// <inheritdoc />
     internal override void Run(ICommandHost host, CustomerDataSet data)
     {
-        string? target = OutFile is null ? null : host.ResolveOutputPath(OutFile);
-        if (target is not null && !host.ShouldProcess(target, "Write churn model")) target = null;
+        string? target = ModelFile(data);
         host.WriteObject(ChurnJob.Train(BuildRequest(data, target), new HostSink(host), host.Cancellation));
     }
 }

@@ -14,8 +14,11 @@ namespace BankInsight.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.New, "CustomerClusterModel", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true)]
 [OutputType(typeof(SegmentationResult))]
-public sealed class NewCustomerClusterModelCommand : DataJobCmdlet
+public sealed class NewCustomerClusterModelCommand : TrainingCmdlet
 {
+    /// <inheritdoc />
+    internal override string SaveAction => "Write segmentation model";
+
     /// <summary>Number of segments (default: chosen by silhouette between MinClusterCount and MaxClusterCount).</summary>
     [Parameter]
     [ValidateRange(1, 100)]
@@ -45,10 +48,6 @@ public sealed class NewCustomerClusterModelCommand : DataJobCmdlet
     [Parameter]
     public int Seed { get; set; } = 42;
 
-    /// <summary>Where to save the model.</summary>
-    [Parameter]
-    public string? OutFile { get; set; }
-
     /// <inheritdoc />
     internal override string DefaultSchema => BuiltInSchemas.Retail;
 
@@ -64,8 +63,7 @@ public sealed class NewCustomerClusterModelCommand : DataJobCmdlet
     /// <inheritdoc />
     internal override void Run(ICommandHost host, CustomerDataSet data)
     {
-        string? target = OutFile is null ? null : host.ResolveOutputPath(OutFile);
-        if (target is not null && !host.ShouldProcess(target, "Write segmentation model")) target = null;
+        string? target = ModelFile(data);
         host.WriteObject(SegmentationJob.Train(BuildRequest(data, target), new HostSink(host), host.Cancellation));
     }
 }

@@ -14,8 +14,11 @@ namespace BankInsight.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.New, "ProspectModel", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true)]
 [OutputType(typeof(ModelTrainingResult))]
-public sealed class NewProspectModelCommand : DataJobCmdlet
+public sealed class NewProspectModelCommand : TrainingCmdlet
 {
+    /// <inheritdoc />
+    internal override string SaveAction => "Write prospect model";
+
     /// <summary>The relation file (recommended).</summary>
     [Parameter(Position = 1)]
     public string? RelationPath { get; set; }
@@ -33,10 +36,6 @@ public sealed class NewProspectModelCommand : DataJobCmdlet
     /// <summary>Gbdt (default) or LogisticRegression.</summary>
     [Parameter]
     public ModelAlgorithm Algorithm { get; set; } = ModelAlgorithm.Gbdt;
-
-    /// <summary>Where to save the model.</summary>
-    [Parameter]
-    public string? OutFile { get; set; }
 
     /// <summary>Seed for the hold-out split and the learner.</summary>
     [Parameter]
@@ -58,8 +57,7 @@ public sealed class NewProspectModelCommand : DataJobCmdlet
     /// <inheritdoc />
     internal override void Run(ICommandHost host, CustomerDataSet data)
     {
-        string? target = OutFile is null ? null : host.ResolveOutputPath(OutFile);
-        if (target is not null && !host.ShouldProcess(target, "Write prospect model")) target = null;
+        string? target = ModelFile(data);
         var request = new ProspectTrainingRequest(data, _relations)
         {
             Definition = new ProspectDefinition(MinMonthlyCount, MinMonthlyAmount),

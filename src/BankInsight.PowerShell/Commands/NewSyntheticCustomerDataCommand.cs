@@ -9,7 +9,7 @@ namespace BankInsight.PowerShell.Commands;
 
 /// <summary>
 /// <para type="synopsis">Makes synthetic customer data with planted, learnable signal.</para>
-/// <para type="description">Deterministic by seed. With -Path writes a .del file (atomically); without it returns the data set.</para>
+/// <para type="description">Deterministic by seed. With -Path writes a .del file (atomically, replacing an existing file unless -NoClobber); without it returns the data set.</para>
 /// </summary>
 [Cmdlet(VerbsCommon.New, "SyntheticCustomerData", DefaultParameterSetName = DataSetSet, SupportsShouldProcess = true)]
 [OutputType(typeof(CustomerDataSet), ParameterSetName = [DataSetSet])]
@@ -38,16 +38,24 @@ public sealed class NewSyntheticCustomerDataCommand : BankInsightCmdlet
     [Parameter(Mandatory = true, ParameterSetName = FileSet)]
     public string Path { get; set; } = "";
 
-    /// <summary>utf-8 (default) or gb18030.</summary>
+    /// <summary>utf8 (default), utf8BOM or gb18030 (as the bank's Chinese core systems write), or an Encoding object.</summary>
     [Parameter(ParameterSetName = FileSet)]
-    [ArgumentCompleter(typeof(EncodingCompleter))]
-    public string Encoding { get; set; } = "utf-8";
+    [EncodingTransformation]
+    [ArgumentCompleter(typeof(WriteEncodingCompleter))]
+    public System.Text.Encoding? Encoding { get; set; }
 
     /// <summary>Last day of the month the data describes (default 2026-10-31).</summary>
     [Parameter]
     public DateTime? AsOf { get; set; }
 
-    /// <summary>Replace an existing file.</summary>
+    /// <summary>Do not replace an existing file.</summary>
+    [Parameter(ParameterSetName = FileSet)]
+    public SwitchParameter NoClobber { get => NoClobberFlag; set => NoClobberFlag = value.IsPresent; }
+
+    /// <summary>The switch as a plain bool: what the adapter reads (and tests set).</summary>
+    internal bool NoClobberFlag { get; set; }
+
+    /// <summary>Replace the file even if it is read-only (it stays read-only).</summary>
     [Parameter(ParameterSetName = FileSet)]
     public SwitchParameter Force { get => ForceFlag; set => ForceFlag = value.IsPresent; }
 
@@ -60,7 +68,7 @@ public sealed class NewSyntheticCustomerDataCommand : BankInsightCmdlet
     internal SyntheticDataRequest BuildRequest() => new(Schema, Count)
     {
         Seed = Seed,
-        Encoding = TextEncodings.Resolve(Encoding) ?? TextEncodings.Utf8,
+        Encoding = Encoding ?? TextEncodings.Utf8,
         AsOf = AsOf is { } date ? DateOnly.FromDateTime(date) : SyntheticDataRequest.DefaultAsOf,
     };
 
@@ -74,13 +82,10 @@ public sealed class NewSyntheticCustomerDataCommand : BankInsightCmdlet
             host.WriteObject(SyntheticDataGenerator.GenerateDataSet(request, sink, host.Cancellation));
             return;
         }
-        string target = host.ResolveOutputPath(Path);
-        if (File.Exists(target) && !ForceFlag)
-            host.ThrowTerminatingError(new ErrorSpec(ErrorIds.OutputWriteFailed, ErrorCategory.ResourceExists,
-                $"'{target}' already exists; use -Force to replace it.", target));
-        if (!host.ShouldProcess(target, $"Write {request.Customers:N0} synthetic {request.Schema} customers"))
-            return;
-        SyntheticDataGenerator.GenerateFile(request, target, sink, host.Cancellation);
-        host.WriteObject(new FileInfo(target));
+        var target = OutputFiles.Prepare(host, Path, NoClobberFlag, ForceFlag, $"Write {request.Customers:N0} synthetic {request.Schema} customers");
+        if (target is null) return;
+        using (target)
+            SyntheticDataGenerator.GenerateFile(request, target.Path, sink, host.Cancellation);
+        host.WriteObject(new FileInfo(target.Path));
     }
 }

@@ -88,7 +88,9 @@ internal sealed class CmdletHost(PSCmdlet cmdlet, CancellationToken cancellation
         var inner = spec.Exception;
         return spec.Category switch
         {
-            ErrorCategory.ObjectNotFound => new FileNotFoundException(spec.Message, spec.Target as string, inner),
+            ErrorCategory.ObjectNotFound when spec.ErrorId is ErrorIds.FileNotFound or ErrorIds.ModelNotFound
+                => new FileNotFoundException(spec.Message, spec.Target as string, inner),
+            ErrorCategory.ObjectNotFound => new ItemNotFoundException(spec.Message, inner),
             ErrorCategory.InvalidData => new InvalidDataException(spec.Message, inner),
             ErrorCategory.InvalidArgument => new ArgumentException(spec.Message, inner),
             ErrorCategory.ReadError or ErrorCategory.WriteError or ErrorCategory.ResourceExists => new IOException(spec.Message, inner),

@@ -42,11 +42,18 @@ public sealed class SchemaNameCompleter : WordCompleter
     protected override IEnumerable<string> Words(IDictionary boundParameters) => BuiltInSchemas.Names;
 }
 
-/// <summary>Completes the encodings BankInsight reads and writes.</summary>
-public sealed class EncodingCompleter : WordCompleter
+/// <summary>Completes the encodings BankInsight reads files in.</summary>
+public sealed class ReadEncodingCompleter : WordCompleter
 {
     /// <inheritdoc />
-    protected override IEnumerable<string> Words(IDictionary boundParameters) => TextEncodings.Names;
+    protected override IEnumerable<string> Words(IDictionary boundParameters) => TextEncodings.ReadNames;
+}
+
+/// <summary>Completes the encodings BankInsight writes files in.</summary>
+public sealed class WriteEncodingCompleter : WordCompleter
+{
+    /// <inheritdoc />
+    protected override IEnumerable<string> Words(IDictionary boundParameters) => TextEncodings.WriteNames;
 }
 
 /// <summary>Completes the Retail schema's product aliases (Deposit, Insurance, …).</summary>

@@ -14,6 +14,7 @@ internal static class ErrorMapping
         ErrorKind.InvalidOperation => ErrorCategory.InvalidOperation,
         ErrorKind.ReadError => ErrorCategory.ReadError,
         ErrorKind.WriteError => ErrorCategory.WriteError,
+        ErrorKind.ResourceExists => ErrorCategory.ResourceExists,
         ErrorKind.OperationStopped => ErrorCategory.OperationStopped,
         _ => ErrorCategory.InvalidOperation,
     };

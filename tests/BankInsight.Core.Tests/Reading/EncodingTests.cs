@@ -130,7 +130,17 @@ public class EncodingTests
         Assert.Null(TextEncodings.Resolve(null));
         var e = Assert.Throws<BankInsightException>(() => TextEncodings.Resolve("latin1"));
         Assert.Equal(ErrorIds.EncodingUnsupported, e.ErrorId);
-        Assert.Contains("utf-8, gb18030", e.Message);
+        Assert.Contains("utf8 (no byte order mark), utf8BOM, gb18030", e.Message);
+    }
+
+    [Fact]
+    public void Utf8BOM_writes_a_byte_order_mark_and_the_other_names_do_not()
+    {
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, TextEncodings.Resolve("utf8BOM")!.GetPreamble());
+        Assert.Empty(TextEncodings.Resolve("utf8")!.GetPreamble());
+        Assert.Empty(TextEncodings.Resolve("utf8NoBOM")!.GetPreamble());
+        Assert.Empty(TextEncodings.Resolve("gbk")!.GetPreamble());
+        Assert.True(TextEncodings.IsGb18030(TextEncodings.Resolve("GB18030")!));
     }
 
     [Fact]

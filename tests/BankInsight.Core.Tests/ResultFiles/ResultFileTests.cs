@@ -1,3 +1,4 @@
+using BankInsight.Data.Reading;
 using System.Globalization;
 using System.Text;
 using BankInsight.Common;
@@ -41,8 +42,36 @@ public class ResultFileTests
     {
         using var temp = new TempFolder();
         string path = temp.File("bom.txt");
-        BankResultWriter.WriteAll(path, [[ResultField.FromText("甲")]], byteOrderMark: true);
+        BankResultWriter.WriteAll(path, [[ResultField.FromText("甲")]]);
+        Assert.Equal("\"甲\"\n"u8.ToArray(), File.ReadAllBytes(path));
+        BankResultWriter.WriteAll(path, [[ResultField.FromText("甲")]], TextEncodings.Utf8Bom);
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, File.ReadAllBytes(path)[..3]);
+        Assert.Equal("\"甲\"\n", File.ReadAllText(path));
+    }
+
+    [Fact]
+    public void Writes_gb18030_when_asked()
+    {
+        using var temp = new TempFolder();
+        string path = temp.File("gb.txt");
+        BankResultWriter.WriteAll(path, [[ResultField.FromText("甲"), ResultField.FromNumber(1.5, 2)]], TextEncodings.Gb18030);
+        // 甲 is 0xBC 0xD7 in GB2312/GBK/GB18030.
+        Assert.Equal(new byte[] { (byte)'"', 0xBC, 0xD7, (byte)'"', (byte)',', (byte)'1', (byte)'.', (byte)'5', (byte)'\n' }, File.ReadAllBytes(path));
+    }
+
+    [Fact]
+    public void A_character_the_encoding_cannot_hold_is_refused_with_its_line_and_the_old_file_stays()
+    {
+        using var temp = new TempFolder();
+        string path = temp.File("ascii.txt");
+        File.WriteAllText(path, "last month");
+        var e = Assert.Throws<BankInsightException>(() => BankResultWriter.WriteAll(path,
+            [[ResultField.FromText("a")], [ResultField.FromText("甲")]], System.Text.Encoding.ASCII));
+        Assert.Equal(ErrorIds.ResultValueInvalid, e.ErrorId);
+        Assert.Contains("Line 2", e.Message);
+        Assert.Contains("'甲'", e.Message);
+        Assert.Equal("last month", File.ReadAllText(path));
+        Assert.Single(Directory.GetFiles(temp.Path)); // no temporary file left
     }
 
     [Fact]

@@ -12,6 +12,9 @@ public sealed class NullMask
         NullCount = nullCount;
     }
 
+    /// <summary>"12 of 5,000 missing".</summary>
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{NullCount:N0} of {Length:N0} missing");
+
     /// <summary>Number of rows covered.</summary>
     public int Length { get; }
 

@@ -77,6 +77,7 @@ public static class CustomerDataLoader
         private readonly List<(RowRejection Rejection, byte[] Raw)> _pending = [];
         private AtomicFileWriter? _rejectWriter;
         private bool _layoutChecked;
+        private bool _sawGoodRecord;
         private int _wrongCountSeen = -1;
         private bool _allWrongCount = true;
 
@@ -295,7 +296,11 @@ public static class CustomerDataLoader
             else _pending.Add((rejection, raw));
         }
 
-        private void NoteGoodRecord() => _allWrongCount = false;
+        private void NoteGoodRecord()
+        {
+            _allWrongCount = false;
+            _sawGoodRecord = true;
+        }
 
         /// <summary>
         /// If the first records all have the same wrong number of fields, the file is not of this
@@ -304,6 +309,16 @@ public static class CustomerDataLoader
         private void CheckLayout(int expectedFields)
         {
             _layoutChecked = true;
+            // Nothing good yet, and the lines split into the schema's columns at another delimiter:
+            // the file is fine, the delimiter is not (a ';'-file otherwise shows as broken quoting).
+            if (!_sawGoodRecord && _pending.Count > 0
+                && _pending.All(p => p.Rejection.Reason is RejectReason.WrongFieldCount or RejectReason.MalformedQuotes)
+                && DelimiterHint.Guess(_pending[0].Raw, expectedFields, _options.Delimiter) is { } other)
+            {
+                throw new BankInsightException(ErrorIds.FileLayoutInvalid, ErrorKind.InvalidData,
+                    $"{_displayName} does not split into the {expectedFields} columns of schema {_schema.Name} at '{_options.Delimiter}', but its lines do at {DelimiterHint.Show(other)}: read it with -Delimiter {DelimiterHint.PowerShellArgument(other)} (runner: --delimiter {DelimiterHint.ShellArgument(other)}).",
+                    _source);
+            }
             if (_pending.Count > 0 && _allWrongCount && _pending.Count == _pending.Count(p => p.Rejection.Reason == RejectReason.WrongFieldCount))
             {
                 throw new BankInsightException(ErrorIds.FileLayoutInvalid, ErrorKind.InvalidData,

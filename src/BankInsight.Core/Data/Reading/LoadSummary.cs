@@ -1,3 +1,4 @@
+using BankInsight.Common;
 namespace BankInsight.Data.Reading;
 
 /// <summary>What happened while loading one file. Part of every <see cref="CustomerDataSet"/>.</summary>
@@ -15,10 +16,10 @@ public sealed class LoadSummary
         HadHeader = hadHeader;
         RecordsRead = recordsRead;
         RowsLoaded = rowsLoaded;
-        RejectedByReason = rejectedByReason;
+        RejectedByReason = rejectedByReason.ToTextMap();
         BlankLines = blankLines;
-        DroppedColumns = droppedColumns;
-        IgnoredHeaderColumns = ignoredHeaderColumns;
+        DroppedColumns = droppedColumns.ToTextList();
+        IgnoredHeaderColumns = ignoredHeaderColumns.ToTextList();
         RejectPath = rejectPath;
     }
 

@@ -19,6 +19,9 @@ public static class TextEncodings
     /// <summary>UTF-8 without BOM that throws on invalid bytes (reading) and writes no preamble.</summary>
     public static Encoding Utf8 { get; } = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    /// <summary>UTF-8 that writes a byte order mark (for files Excel opens by double-click); reads as <see cref="Utf8"/>.</summary>
+    public static Encoding Utf8Bom { get; } = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true, throwOnInvalidBytes: true);
+
     /// <summary>GB18030 that throws on bytes it cannot decode.</summary>
     public static Encoding Gb18030 { get; } = CreateGb18030();
 
@@ -32,12 +35,16 @@ public static class TextEncodings
         return strict;
     }
 
-    /// <summary>Names accepted by <see cref="Resolve"/>, for completion and help.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["Auto", "utf-8", "gb18030", "gbk"];
+    /// <summary>Names to offer for reading files (completion and help).</summary>
+    public static IReadOnlyList<string> ReadNames { get; } = ["Auto", "utf8", "gb18030", "gbk"];
+
+    /// <summary>Names to offer for writing files (completion and help), PowerShell's spelling where it has one.</summary>
+    public static IReadOnlyList<string> WriteNames { get; } = ["utf8", "utf8NoBOM", "utf8BOM", "gb18030"];
 
     /// <summary>
-    /// The encoding named <paramref name="name"/>: utf-8/utf8, gb18030/gbk/gb2312/cp936/936/54936;
-    /// null for "auto", empty or null (detect). Anything else is an error naming the choices.
+    /// The encoding named <paramref name="name"/>: utf-8/utf8/utf8NoBOM, utf8BOM (UTF-8 that writes a
+    /// byte order mark), gb18030/gbk/gb2312/cp936/936/54936; null for "auto", empty or null (detect).
+    /// Anything else is an error naming the choices.
     /// </summary>
     public static Encoding? Resolve(string? name)
     {
@@ -49,9 +56,10 @@ public static class TextEncodings
             case "utf-8":
             case "utf8":
             case "utf8nobom":
-            case "utf8bom":
             case "65001":
                 return Utf8;
+            case "utf8bom":
+                return Utf8Bom;
             case "gb18030":
             case "gbk":
             case "gb2312":
@@ -61,7 +69,7 @@ public static class TextEncodings
                 return Gb18030;
             default:
                 throw new BankInsightException(ErrorIds.EncodingUnsupported, ErrorKind.InvalidArgument,
-                    $"Unknown encoding '{name}'. Use utf-8, gb18030 (also for GBK/GB2312 files) or Auto.", name);
+                    $"Unknown encoding '{name}'. Use utf8 (no byte order mark), utf8BOM, gb18030 (also for GBK/GB2312 files), or Auto when reading.", name);
         }
     }
 

@@ -1,3 +1,4 @@
+using BankInsight.Common;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -17,11 +18,11 @@ public sealed class BankSchema
     {
         Name = name;
         Description = description;
-        Columns = columns;
+        Columns = columns.ToTextList();
         _byName = columns.ToDictionary(c => c.Name, StringComparer.Ordinal);
         KeyColumn = keyColumn is null ? null : _byName[keyColumn];
-        SegmentationColumns = segmentationColumns;
-        Products = products;
+        SegmentationColumns = segmentationColumns.ToTextList();
+        Products = products.ToTextList();
         Fingerprint = ComputeFingerprint();
     }
 

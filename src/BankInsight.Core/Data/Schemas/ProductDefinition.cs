@@ -1,3 +1,4 @@
+using BankInsight.Common;
 namespace BankInsight.Data.Schemas;
 
 /// <summary>
@@ -15,6 +16,15 @@ namespace BankInsight.Data.Schemas;
 /// </param>
 public sealed record ProductDefinition(string Code, string Name, string Alias, IReadOnlyList<string> BalanceColumns, IReadOnlyList<string> RelatedColumns)
 {
+    /// <summary>Balance columns, as a list that reads as text.</summary>
+    public IReadOnlyList<string> BalanceColumns { get; init; } = BalanceColumns.ToTextList();
+
+    /// <summary>Related columns, as a list that reads as text.</summary>
+    public IReadOnlyList<string> RelatedColumns { get; init; } = RelatedColumns.ToTextList();
+
+    /// <summary>"存款 (1, Deposit)": what a cell or a list shows.</summary>
+    public override string ToString() => $"{Name} ({Code}, {Alias})";
+
     /// <summary>The two-digit code of the product-mining result file ("01" for code "1").</summary>
     public string ResultCode => Code.Length == 1 ? "0" + Code : Code;
 }

@@ -1,3 +1,4 @@
+using BankInsight.Common;
 namespace BankInsight.Data.Schemas;
 
 /// <summary>One column of a <see cref="BankSchema"/>: its name, position, type and allowed values.</summary>
@@ -12,8 +13,8 @@ public sealed class SchemaColumn
         Name = name;
         Type = type;
         Role = role;
-        Values = values;
-        Codes = codes;
+        Values = values.ToTextList();
+        Codes = codes.ToTextMap();
         IsOpen = isOpen;
         _lookup = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < values.Count; i++) _lookup[values[i]] = i;
@@ -23,6 +24,9 @@ public sealed class SchemaColumn
 
     /// <summary>Zero-based position in the file (for files without a header row).</summary>
     public int Position { get; }
+
+    /// <summary>One-based column number, as error messages and the bank's dictionary count ("column 4").</summary>
+    public int Number => Position + 1;
 
     /// <summary>Column name exactly as the bank's dictionary writes it.</summary>
     public string Name { get; }

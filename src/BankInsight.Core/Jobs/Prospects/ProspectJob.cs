@@ -148,6 +148,7 @@ public static class ProspectJob
                     Score = p,
                     IsProspect = p >= scored.Threshold,
                     MeetsDefinition = ProspectLabels.Label(count?[row] ?? double.NaN, amount?[row] ?? double.NaN, definition),
+                    RegionAddress = RegionFilter.MatchingAddress(registered?[row], business?[row], request.Region),
                     RegisteredAddress = registered?[row],
                     BusinessAddress = business?[row],
                     RelatedParties = relations.Count,

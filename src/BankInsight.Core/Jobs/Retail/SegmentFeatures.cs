@@ -22,6 +22,9 @@ public sealed class SegmentFeatures
 {
     internal SegmentFeatures(IReadOnlyList<SegmentFeature> features) => Features = features;
 
+    /// <summary>"28 z-scored columns: 年龄;性别;…".</summary>
+    public override string ToString() => $"{Features.Count} z-scored columns: {string.Join(";", Features.Select(f => f.Name))}";
+
     /// <summary>The coordinates, in order.</summary>
     public IReadOnlyList<SegmentFeature> Features { get; }
 

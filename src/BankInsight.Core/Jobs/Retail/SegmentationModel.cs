@@ -196,4 +196,9 @@ public sealed class SegmentationModel
 /// <param name="Sizes">Customers per cluster (cluster 1 first).</param>
 /// <param name="Silhouette">Mean silhouette on a sample of up to 3,000 customers.</param>
 /// <param name="Search">When k was chosen automatically, the silhouette of each candidate k; empty when k was given.</param>
-public sealed record SegmentationTraining(int Rows, int[] Sizes, double Silhouette, IReadOnlyList<ClusterCountScore> Search);
+public sealed record SegmentationTraining(int Rows, int[] Sizes, double Silhouette, IReadOnlyList<ClusterCountScore> Search)
+{
+    /// <summary>"10,000 customers in segments of 2,100;1,900;…, silhouette 0.112".</summary>
+    public override string ToString() =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Rows:N0} customers in segments of {string.Join(";", Sizes.Select(s => s.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)))}, silhouette {Silhouette:0.000}");
+}

@@ -42,6 +42,9 @@ public sealed class GbdtModel : IBinaryModel
     /// <summary>Log-odds before any tree (the training prior).</summary>
     public double BaseScore { get; }
 
+    /// <summary>"gradient-boosted trees: 300 trees over 71 features".</summary>
+    public override string ToString() => $"gradient-boosted trees: {TreeCount} trees over {FeatureNames.Count} features";
+
     /// <summary>Number of trees.</summary>
     public int TreeCount => _trees.Length;
 

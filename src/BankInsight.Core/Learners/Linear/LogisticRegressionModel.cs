@@ -38,6 +38,9 @@ public sealed class LogisticRegressionModel : IBinaryModel
     /// <summary>Log-odds when every standardized feature is at its mean and no category or missing indicator is set.</summary>
     public double Intercept { get; }
 
+    /// <summary>"logistic regression: 120 weights over 71 features".</summary>
+    public override string ToString() => $"logistic regression: {_weights.Length} weights over {FeatureNames.Count} features";
+
     /// <summary>Weights in encoding order (numeric, missing indicators, one-hot blocks).</summary>
     public IReadOnlyList<double> Weights => _weights;
 

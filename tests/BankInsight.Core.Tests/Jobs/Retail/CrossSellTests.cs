@@ -17,7 +17,7 @@ public class CrossSellTests
     private static CrossSellRule Rule(string antecedentCodes, string consequentCodes, double confidence, double lift, int? cluster = null)
     {
         var products = RetailRows.Schema.Products;
-        string[] Names(string codes) => codes.Split(',').Select(c => products[ProductNames.Resolve(products, c)].Name).ToArray();
+        TextList<string> Names(string codes) => codes.Split(',').Select(c => products[ProductNames.Resolve(products, c)].Name).ToTextList();
         return new CrossSellRule
         {
             Cluster = cluster, Antecedents = Names(antecedentCodes), Consequents = Names(consequentCodes),
@@ -96,7 +96,7 @@ public class CrossSellTests
             for (int i = 0; i < mine.Count; i++)
             {
                 Assert.Equal(expected[i].Confidence, mine[i].Confidence, 12);
-                Assert.Equal(string.Join(";", expected[i].Antecedent.Select(a => holdings.ProductNames[a])), mine[i].AntecedentText);
+                Assert.Equal(string.Join(";", expected[i].Antecedent.Select(a => holdings.ProductNames[a])), mine[i].Antecedents.ToString());
             }
         }
         Assert.True(rules.Select(r => r.Cluster).Distinct().Count() >= 3, "rules differ by segment");
