@@ -32,6 +32,7 @@ internal sealed class TreeShap
     private readonly double[] _claimed;  // per feature × point: sums claimed by deeper splits on the feature
     private readonly double[] _z, _o;     // per feature: merged fractions on the current path
     private readonly bool[] _onPath;
+    private readonly int[] _splitFeatures; // the features this tree splits on: the only claims a row can touch
 
     public TreeShap(RegressionTree tree, int featureCount)
     {
@@ -47,6 +48,7 @@ internal sealed class TreeShap
         _z = new double[featureCount];
         _o = new double[featureCount];
         _onPath = new bool[featureCount];
+        _splitFeatures = tree.SplitFeature.Take(tree.NodeCount).Distinct().ToArray();
     }
 
     private static double[][] Jagged(int n, int m) => Enumerable.Range(0, n).Select(_ => new double[m]).ToArray();
@@ -55,6 +57,10 @@ internal sealed class TreeShap
     public void Add(IReadOnlyList<FeatureColumn> columns, int row, Span<double> phi)
     {
         if (_tree.NodeCount == 0) return; // a single leaf explains nothing
+        // Claims start from zero for every row. Left as the previous row ended, they made the
+        // differences taken in Visit round differently depending on which rows came before —
+        // so a row's values depended on the thread that happened to explain it.
+        foreach (int k in _splitFeatures) _claimed.AsSpan(k * _points, _points).Clear();
         Array.Fill(_f[0], 1.0);
         Visit(columns, row, phi, 0, 0);
     }

@@ -23,6 +23,31 @@ public class ExplanationTests
     }
 
     [Fact]
+    public void A_rows_values_do_not_depend_on_the_rows_explained_before_it_or_the_thread_count()
+    {
+        // Seen in a real run: one explanation in eight differed in the last bits for 245 of 1,500
+        // customers, because state left by earlier rows of the same worker changed the rounding.
+        var (x, y) = LearnerData.Synthetic(4000, 3);
+        var options = new GbdtOptions { Trees = 60, MaxLeaves = 31 };
+        var model = new GbdtTrainer(options).Train(x, y, null, NullSink.Instance);
+        var all = Enumerable.Range(0, 1200).ToArray();
+        var together = model.Explain(x, all);
+        var reversed = model.Explain(x, all.Reverse().ToArray());
+        var oneThread = new GbdtTrainer(options with { Threads = 1 }).Train(x, y, null, NullSink.Instance).Explain(x, all);
+        foreach (int row in new[] { 0, 1, 257, 700, 1199 })
+        {
+            var alone = model.Explain(x, [row]);
+            for (int f = 0; f < together.FeatureCount; f++)
+            {
+                double expected = alone[0, f];
+                Assert.Equal(expected, together[row, f]);       // bit for bit, not to a tolerance
+                Assert.Equal(expected, reversed[all.Length - 1 - row, f]);
+                Assert.Equal(expected, oneThread[row, f]);
+            }
+        }
+    }
+
+    [Fact]
     public void TreeShap_of_a_single_split_is_the_move_from_the_mean()
     {
         // One split on x with leaves −2 (4 rows) and +2 (4 rows): E = 0, so φx = the leaf value; y gets nothing.
