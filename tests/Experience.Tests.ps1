@@ -92,6 +92,19 @@ Describe 'Help' -Tag 'CI' {
         @($help.Examples.Example).Count | Should -BeGreaterOrEqual 2
     }
 
+    It 'docs/en-US, the source of this help, is in step with the cmdlets (syntax, sets, pipeline input, aliases)' {
+        $report = & (Join-Path $PSScriptRoot '..' 'tools' 'update-help-markdown.ps1') -Check
+        $LASTEXITCODE | Should -Be 0 -Because ($report -join "`n")
+    }
+
+    It 'describes what each parameter takes from the pipeline as the binder sees it' {
+        $help = Get-Help Invoke-ChurnPrediction -Full
+        ($help.parameters.parameter | Where-Object name -eq 'InputObject').pipelineInput | Should -Be 'True (ByValue)'
+        ($help.parameters.parameter | Where-Object name -eq 'LiteralPath').pipelineInput | Should -Be 'True (ByPropertyName)'
+        ($help.parameters.parameter | Where-Object name -eq 'Path').pipelineInput | Should -Be 'False'
+        (Get-Command Invoke-ChurnPrediction).DefaultParameterSet | Should -Be 'InputObject'
+    }
+
     It 'has an about topic' {
         (Get-Help about_BankInsight | Out-String) | Should -Match 'Retail cross-selling'
     }
@@ -123,6 +136,42 @@ Describe 'Errors and progress' -Tag 'CI' {
         $rejected[0].FullyQualifiedErrorId | Should -BeLike 'BankInsight.RowRejected*'
         $rejected[0].Exception.Message | Should -Match 'line 2'
         $rejected[0].Exception.Message | Should -Match 'many'
+    }
+
+    It 'says "unknown schema" with the list for a mistyped -Schema, before reading anything' {
+        foreach ($command in { Import-CustomerData $churn -Schema CorporateChrun }, { Invoke-ChurnPrediction $churn -Schema CorporateChrun }) {
+            $failure = $command | Should -Throw -PassThru
+            $failure.FullyQualifiedErrorId | Should -BeLike 'BankInsight.SchemaNotFound,*'
+            $failure.CategoryInfo.Category | Should -Be 'ObjectNotFound'
+            $failure.Exception | Should -BeOfType [System.Management.Automation.ItemNotFoundException]
+            $failure.Exception.Message | Should -Match "Unknown schema 'CorporateChrun'.*CorporateChurn, CorporateProspect, ProspectRelation, Retail"
+            $failure.TargetObject | Should -Be 'CorporateChrun'
+        }
+        # A path is a path: a missing schema file is reported as one.
+        $missing = { Import-CustomerData $churn -Schema ./no/such/schema.json } | Should -Throw -PassThru
+        $missing.FullyQualifiedErrorId | Should -BeLike 'BankInsight.SchemaNotFound,*'
+        $missing.Exception.Message | Should -Match 'does not exist'
+    }
+
+    It 'suggests -Delimiter for a file that splits at ";"' {
+        $semicolons = Join-Path $TestDrive 'semicolons.del'
+        Get-Content $churn -TotalCount 50 | ForEach-Object { $_ -replace ',(?=(?:[^"]*"[^"]*")*[^"]*$)', ';' } | Set-Content $semicolons
+        $failure = { Import-CustomerData $semicolons -Schema CorporateChurn -ErrorAction Stop } | Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -BeLike 'BankInsight.FileLayoutInvalid,*'
+        $failure.Exception.Message | Should -Match "-Delimiter ';'"
+        $failure.TargetObject | Should -Be $semicolons
+        (Import-CustomerData $semicolons -Schema CorporateChurn -Delimiter ';').RowCount | Should -Be 50
+    }
+
+    It 'gives rejected rows an InvalidDataException and the row as target' {
+        $bad = Join-Path $TestDrive 'one-bad.del'
+        @(Get-Content $churn -TotalCount 2) + '"cut","short"' | Set-Content $bad
+        $null = Import-CustomerData $bad -Schema CorporateChurn -ErrorVariable rejected -ErrorAction SilentlyContinue
+        $rejected.Count | Should -Be 1
+        $rejected[0].Exception | Should -BeOfType [System.IO.InvalidDataException]
+        $rejected[0].CategoryInfo.Category | Should -Be 'InvalidData'
+        $rejected[0].TargetObject.Line | Should -Be 3
+        $rejected[0].TargetObject.File | Should -Be $bad
     }
 
     It 'honours $ProgressPreference' {

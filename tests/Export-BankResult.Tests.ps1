@@ -18,7 +18,7 @@ Describe 'Export-BankResult' -Tag 'CI' {
         $path = Join-Path $TestDrive 'bom.txt'
         'a' | Export-BankResult $path
         [System.IO.File]::ReadAllBytes($path)[0] | Should -Be ([byte][char]'"')
-        'a' | Export-BankResult $path -ByteOrderMark
+        'a' | Export-BankResult $path -Encoding utf8BOM
         [System.IO.File]::ReadAllBytes($path)[0..2] | Should -Be @(0xEF, 0xBB, 0xBF)
     }
 

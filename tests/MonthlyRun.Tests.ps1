@@ -13,8 +13,9 @@ BeforeAll {
     $null = New-SyntheticCustomerData ProspectRelation 3000 -Seed 2 -Path (Join-Path $in 'potential_customer_relation.del')
     $null = New-SyntheticCustomerData Retail 5000 -Seed 3 -Path (Join-Path $in 'retail_customer.del')
 
+    # The script runs as a scheduler starts it: a new process of the PowerShell running this test.
     function Invoke-MonthlyRun {
-        & pwsh -NoProfile -NonInteractive -File $script -InputFolder $in -OutputFolder $out -Month 2026-10 -Module $module | Out-Null
+        & (Join-Path $PSHOME 'pwsh') -NoProfile -NonInteractive -File $script -InputFolder $in -OutputFolder $out -Month 2026-10 -Module $module | Out-Null
         $LASTEXITCODE
     }
 }
@@ -44,9 +45,21 @@ Describe 'Monthly run' -Tag 'CI' {
 
     It 'exits 1, says why, and leaves last month''s files when a job cannot run' {
         Remove-Item (Join-Path $in 'potential_customer.del')
-        $before = Get-Content (Join-Path $out '2026-10' 'customer_potential.txt')
+        $untouched = 'customer_potential.txt', 'cross_selling.txt', 'product_mining.txt' | ForEach-Object { Join-Path $out '2026-10' $_ }
+        $before = Get-FileHash $untouched
         Invoke-MonthlyRun | Should -Be 1
         (Get-Content (Join-Path $out 'log' 'bankinsight-2026-10.log') -Raw) | Should -Match 'FAILED: BankInsight.FileNotFound'
-        Get-Content (Join-Path $out '2026-10' 'customer_potential.txt') | Should -Be $before
+        (Get-FileHash $untouched).Hash | Should -Be $before.Hash
+        Get-ChildItem (Join-Path $out '2026-10') -Force -Filter '*.tmp' | Should -BeNullOrEmpty
+    }
+
+    It 'exits 0 on the sample month the build makes, with the four files' {
+        $sampleOut = Join-Path $TestDrive 'samples-out'
+        $samples = Join-Path $PSScriptRoot '..' 'out' 'samples'
+        & (Join-Path $PSHOME 'pwsh') -NoProfile -NonInteractive -File $script -InputFolder $samples -OutputFolder $sampleOut -Month 2026-11 -Module $module | Out-Null
+        $LASTEXITCODE | Should -Be 0
+        foreach ($file in 'customer_losing.txt', 'customer_potential.txt', 'cross_selling.txt', 'product_mining.txt') {
+            Get-Content (Join-Path $sampleOut '2026-11' $file) | Should -Not -BeNullOrEmpty -Because $file
+        }
     }
 }

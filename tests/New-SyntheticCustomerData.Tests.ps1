@@ -25,12 +25,12 @@ Describe 'New-SyntheticCustomerData' -Tag 'CI' {
         Test-Path $path | Should -BeFalse
     }
 
-    It 'needs -Force to replace a file' {
+    It 'replaces a file, as Out-File does, unless -NoClobber' {
         $path = Join-Path $TestDrive 'exists.del'
         Set-Content $path 'keep'
-        { New-SyntheticCustomerData Retail 10 -Path $path } | Should -Throw -ErrorId 'BankInsight.OutputWriteFailed,BankInsight.PowerShell.Commands.NewSyntheticCustomerDataCommand'
+        { New-SyntheticCustomerData Retail 10 -Path $path -NoClobber } | Should -Throw -ErrorId 'BankInsight.OutputExists,BankInsight.PowerShell.Commands.NewSyntheticCustomerDataCommand'
         Get-Content $path | Should -Be 'keep'
-        $null = New-SyntheticCustomerData Retail 10 -Path $path -Force
+        $null = New-SyntheticCustomerData Retail 10 -Path $path
         (Get-Content $path) | Should -HaveCount 10
     }
 

@@ -20,7 +20,7 @@ $warnings | Sort-Object Probability -Descending | Select-Object -First 10 | Form
 $warnings | Group-Object RiskBand -NoElement | Sort-Object Name
 $warnings | Export-Csv "$Output/warnings.csv" -Encoding utf8BOM -NoTypeInformation
 if (Get-Command Export-Excel -ErrorAction Ignore) {
-    $warnings | Export-Excel "$Output/warnings.xlsx" -NoNumberConversion CustomerId -AutoSize -FreezeTopRow
+    $warnings | Export-Excel "$Output/warnings.xlsx" -NoNumberConversion * -AutoSize -FreezeTopRow
 }
 
 # A handful of companies pasted into a CSV with the bank's column names, scored ad hoc

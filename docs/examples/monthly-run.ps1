@@ -31,11 +31,14 @@ $log = Join-Path $LogFolder "bankinsight-$Month.log"
 function Write-Log([string] $Text) { "$(Get-Date -Format s) $Text" | Add-Content -Path $log -Encoding utf8 }
 function Model([string] $Name) { if ($ModelFolder) { Join-Path $ModelFolder $Name } }
 
-# Loads one export; bad rows are logged and kept aside, never a reason to stop.
+# Loads one export. Bad rows are logged and kept aside, never a reason to stop; anything else
+# (a missing or unreadable file) is, and ends the run with exit code 1.
 function Read-Export([string] $File, [string] $Schema) {
     $path = Join-Path $InputFolder $File
-    $data = Import-CustomerData $path -Schema $Schema -RejectPath (Join-Path $LogFolder "$Month-$File.rejected.del") `
-        -ErrorAction SilentlyContinue -ErrorVariable rejected
+    $data = Import-CustomerData -LiteralPath $path -Schema $Schema -RejectPath (Join-Path $LogFolder "$Month-$File.rejected.del") `
+        -ErrorAction SilentlyContinue -ErrorVariable problems
+    $rejected = @($problems | Where-Object FullyQualifiedErrorId -like 'BankInsight.RowRejected*')
+    if (-not $data -or $problems.Count -gt $rejected.Count) { throw ($problems | Where-Object { $_ -notin $rejected })[0] }
     $script:rejectedRows += $rejected.Count
     Write-Log "$File`: $($data.RowCount) rows loaded, $($rejected.Count) rejected"
     $data

@@ -71,7 +71,9 @@ internal sealed class CmdletHost(PSCmdlet cmdlet, CancellationToken cancellation
         return files;
     }
 
-    public string ResolveOutputPath(string path) => cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
+    // A file to write is named as written: no wildcard expansion, but escapes that make a wildcard
+    // character literal ('a`[1`].txt') are honoured, so escaped and plain names write the same file.
+    public string ResolveOutputPath(string path) => cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(WildcardPattern.Unescape(path));
 
     public bool ShouldProcess(string target, string action) => cmdlet.ShouldProcess(target, action);
 

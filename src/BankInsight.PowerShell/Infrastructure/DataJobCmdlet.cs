@@ -75,7 +75,7 @@ public abstract class DataJobCmdlet : BankInsightCmdlet
     private readonly List<CustomerDataSet> _gathered = [];
     private BankSchema? _fileSchema;
     private string[]? _pathsRead;
-    private bool _sawData, _sawPipelineItems;
+    private bool _sawData, _sawOnlyModelsOrRules = true, _sawPipelineItems;
 
     /// <inheritdoc />
     protected override void BeginProcessing() => Guarded(() => Begin(CommandHost));
@@ -115,7 +115,7 @@ public abstract class DataJobCmdlet : BankInsightCmdlet
             _records.Clear();
             Take(host, data);
         }
-        if (!_sawData && _sawPipelineItems)
+        if (!_sawData && _sawPipelineItems && _sawOnlyModelsOrRules)
             throw new BankInsightException(ErrorIds.ParameterInvalid, ErrorKind.InvalidArgument,
                 "Nothing to work on: the pipeline brought no data (only models or rules). Give the data with -Path, or pipe a data set, files or rows.", null);
         foreach (var data in _gathered) Run(host, data);
@@ -140,6 +140,7 @@ public abstract class DataJobCmdlet : BankInsightCmdlet
         {
             _sawPipelineItems = true;
             object? item = JobInputs.Unwrap(raw);
+            if (item is not (null or ModelTrainingResult or TrainedModel or SegmentationResult or SegmentationModel or CrossSellRule)) _sawOnlyModelsOrRules = false;
             switch (item)
             {
                 case null:
