@@ -14,6 +14,8 @@
     ./build.ps1                      # Build, then Test
 .EXAMPLE
     ./build.ps1 -Task Package -Configuration Release
+.EXAMPLE
+    dotnet tool restore; dotnet pwsh -NoProfile -File ./build.ps1 -Task Test   # on a machine with only the .NET SDK
 #>
 [CmdletBinding()]
 param(
@@ -21,7 +23,14 @@ param(
     [string[]] $Task = @('Build', 'Test'),
 
     [ValidateSet('Debug', 'Release')]
-    [string] $Configuration = 'Release'
+    [string] $Configuration = 'Release',
+
+    # Package: where the module folder and the feed with the .nupkg go.
+    [string] $ArtifactsPath = (Join-Path $PSScriptRoot 'artifacts'),
+
+    # Package: take the module as built in out/BankInsight instead of building first (as dotnet's
+    # --no-build); what the package test uses, since its own pwsh has that module loaded.
+    [switch] $NoBuild
 )
 
 $ErrorActionPreference = 'Stop'
@@ -76,10 +85,10 @@ foreach ($step in $Task) {
             Invoke-PesterTests
         }
         'Package' {
-            Invoke-Dotnet build $solution -c $Configuration
+            if (-not $NoBuild) { Invoke-Dotnet build $solution -c $Configuration }
             $manifest = Import-PowerShellDataFile (Join-Path $moduleOut 'BankInsight.psd1')
             $version = $manifest.ModuleVersion
-            $artifacts = Join-Path $root 'artifacts'
+            $artifacts = $ArtifactsPath
             $folder = Join-Path $artifacts 'BankInsight' $version
             if (Test-Path $folder) { Remove-Item $folder -Recurse -Force }
             New-Item $folder -ItemType Directory -Force | Out-Null
