@@ -75,7 +75,7 @@ public abstract class DataJobCmdlet : BankInsightCmdlet
     private readonly List<CustomerDataSet> _gathered = [];
     private BankSchema? _fileSchema;
     private string[]? _pathsRead;
-    private bool _sawData, _sawOnlyModelsOrRules = true, _sawPipelineItems;
+    private bool _sawDataInput, _sawPipelineItems;
 
     /// <inheritdoc />
     protected override void BeginProcessing() => Guarded(() => Begin(CommandHost));
@@ -101,7 +101,6 @@ public abstract class DataJobCmdlet : BankInsightCmdlet
 
     private void Take(ICommandHost host, CustomerDataSet data)
     {
-        _sawData = true;
         if (GathersInput) _gathered.Add(data);
         else Run(host, data);
     }
@@ -115,7 +114,7 @@ public abstract class DataJobCmdlet : BankInsightCmdlet
             _records.Clear();
             Take(host, data);
         }
-        if (!_sawData && _sawPipelineItems && _sawOnlyModelsOrRules)
+        if (_sawPipelineItems && !_sawDataInput)
             throw new BankInsightException(ErrorIds.ParameterInvalid, ErrorKind.InvalidArgument,
                 "Nothing to work on: the pipeline brought no data (only models or rules). Give the data with -Path, or pipe a data set, files or rows.", null);
         foreach (var data in _gathered) Run(host, data);
@@ -132,6 +131,7 @@ public abstract class DataJobCmdlet : BankInsightCmdlet
         if (paths.Length > 0 && !ReferenceEquals(paths, _pathsRead))
         {
             _pathsRead = paths;
+            _sawDataInput = true;
             foreach (string path in paths)
                 foreach (string file in InputFiles.Resolve(host, path, literal))
                     if (Load(host, file) is { } data) yield return data;
@@ -140,7 +140,9 @@ public abstract class DataJobCmdlet : BankInsightCmdlet
         {
             _sawPipelineItems = true;
             object? item = JobInputs.Unwrap(raw);
-            if (item is not (null or ModelTrainingResult or TrainedModel or SegmentationResult or SegmentationModel or CrossSellRule)) _sawOnlyModelsOrRules = false;
+            // Data in any form counts even when it cannot be read (that is reported on its own);
+            // models and rules alone leave the job nothing to work on.
+            if (item is CustomerDataSet or FileSystemInfo or string) _sawDataInput = true;
             switch (item)
             {
                 case null:
@@ -167,7 +169,9 @@ public abstract class DataJobCmdlet : BankInsightCmdlet
                     user.Model ??= item;   // -Model given by name wins
                     break;
                 default:
-                    if (!Accept(item)) _records.Add(host.ReadProperties(raw));
+                    if (Accept(item)) break;
+                    _sawDataInput = true;
+                    _records.Add(host.ReadProperties(raw));
                     break;
             }
         }
