@@ -106,6 +106,13 @@ Describe 'Giving a job its data' -Tag 'CI' {
         { Invoke-ChurnPrediction $missing -ErrorAction Stop } | Should -Throw -ExceptionType ([System.IO.FileNotFoundException])
     }
 
+    It 'says there is nothing to work on when only a model or only rules come down the pipeline' {
+        $failure = { New-ChurnModel -LiteralPath $files.churn -WarningAction SilentlyContinue | Invoke-ChurnPrediction } | Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -BeLike 'BankInsight.ParameterInvalid,*'
+        $failure.Exception.Message | Should -Match 'Nothing to work on'
+        { Get-CrossSellRule $files.retail | Get-CrossSellRecommendation } | Should -Throw -ErrorId 'BankInsight.ParameterInvalid*'
+    }
+
     It 'says that a folder is not a data file' {
         Get-Item $TestDrive | Invoke-ChurnPrediction -ErrorVariable problems -ErrorAction SilentlyContinue
         $problems[0].FullyQualifiedErrorId | Should -BeLike 'BankInsight.FileUnreadable,*'
