@@ -86,6 +86,25 @@ public class MetadataTests
 
     [Theory]
     [MemberData(nameof(CmdletNames))]
+    public void The_default_set_does_not_latch_the_binder_before_piped_input_arrives(string typeName)
+    {
+        // PowerShell picks a set before the first piped object when the default set's mandatory
+        // parameter binds by property name; objects without that property are then refused
+        // (InputObjectNotBound) — how every piped data set and Import-Csv row once failed. Such a
+        // parameter in the default set is safe only when every set has one (Get-Content's design).
+        var t = CmdletType(typeName);
+        var parameters = Parameters(t).ToList();
+        var sets = parameters.Select(p => Named<string>(p.Attribute, "ParameterSetName")).Where(s => s is not null && s != "__AllParameterSets").Distinct().ToList();
+        if (sets.Count <= 1) return;
+        bool MandatoryByName(string? set) => parameters.Any(p => Named<string>(p.Attribute, "ParameterSetName") == set
+            && Named<bool>(p.Attribute, "Mandatory") && Named<bool>(p.Attribute, "ValueFromPipelineByPropertyName"));
+        string defaultSet = Named<string>(CmdletAttribute(t), "DefaultParameterSetName")!;
+        if (MandatoryByName(defaultSet))
+            Assert.True(sets.All(MandatoryByName), $"{typeName}: the default set '{defaultSet}' has a mandatory by-property-name parameter but not every set does");
+    }
+
+    [Theory]
+    [MemberData(nameof(CmdletNames))]
     public void Parameter_sets_are_unambiguous(string typeName)
     {
         var t = CmdletType(typeName);
