@@ -48,6 +48,8 @@ internal sealed class FakeHost : ICommandHost
 
     public string ResolveOutputPath(string path) => Path.GetFullPath(path, CurrentDirectory);
 
+    public object GetFile(string path) => new FileInfo(path);
+
     public bool ShouldProcess(string target, string action)
     {
         ShouldProcessCalls.Add((target, action));

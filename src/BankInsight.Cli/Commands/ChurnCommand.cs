@@ -43,7 +43,7 @@ internal static class ChurnCommand
                 Algorithm = ModelAlgorithms.Parse(parse.GetValue(algorithm)!),
                 DataMonth = job.Month(parse),
                 Seed = parse.GetValue(seed),
-                OutFile = parse.GetValue(model),
+                OutFile = Common.OutputFile.Optional(parse.GetValue(model)),
             }, context.Sink(parse), context.Cancel);
             if (parse.GetValue(json)) context.Out.WriteLine(JsonOutput.Serialize(result));
             else TrainingSummary.Write(context.Out, result);

@@ -50,7 +50,7 @@ internal static class ClusterCommand
                 MinClusterCount = parse.GetValue(minClusters),
                 MaxClusterCount = parse.GetValue(maxClusters),
                 KMeans = new KMeansOptions { InitCount = parse.GetValue(inits), MaxIterations = parse.GetValue(iterations), Seed = parse.GetValue(seed) },
-                OutFile = parse.GetValue(model),
+                OutFile = Common.OutputFile.Optional(parse.GetValue(model)),
             }, context.Sink(parse), context.Cancel);
             if (parse.GetValue(json)) context.Out.WriteLine(JsonOutput.Serialize(result));
             else SegmentationSummary.Write(context.Out, result);

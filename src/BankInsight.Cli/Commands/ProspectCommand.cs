@@ -64,7 +64,7 @@ internal static class ProspectCommand
                 Definition = new ProspectDefinition(parse.GetValue(minCount), parse.GetValue(minAmount)),
                 Algorithm = ModelAlgorithms.Parse(parse.GetValue(algorithm)!),
                 Seed = parse.GetValue(seed),
-                OutFile = parse.GetValue(model),
+                OutFile = Common.OutputFile.Optional(parse.GetValue(model)),
             }, context.Sink(parse), context.Cancel);
             if (parse.GetValue(json)) context.Out.WriteLine(JsonOutput.Serialize(result));
             else TrainingSummary.Write(context.Out, result);

@@ -4,16 +4,21 @@ namespace BankInsight.Common;
 /// Writes a file so that readers only ever see the old file or the complete new one: data
 /// goes to a temporary file beside the target, which replaces the target on
 /// <see cref="Commit"/> (a rename within one directory, atomic on POSIX and NTFS).
-/// Disposing without committing deletes the temporary file and leaves the target untouched.
+/// Disposing without committing deletes the temporary file and leaves the target untouched. A
+/// read-only target is refused, unless <see cref="OutputFile.ReplaceReadOnly"/>: then its flag is
+/// lifted only for the rename and put back on the new file, so no crash leaves it writable.
 /// </summary>
 public sealed class AtomicFileWriter : IDisposable
 {
     private readonly FileStream _stream;
+    private readonly bool _replaceReadOnly;
     private bool _committed;
 
-    /// <summary>Opens a temporary file next to <paramref name="path"/>.</summary>
-    public AtomicFileWriter(string path)
+    /// <summary>Opens a temporary file next to <paramref name="target"/>'s path.</summary>
+    public AtomicFileWriter(OutputFile target)
     {
+        string path = target.Path;
+        _replaceReadOnly = target.ReplaceReadOnly;
         Path = System.IO.Path.GetFullPath(path);
         string directory = System.IO.Path.GetDirectoryName(Path)!;
         if (!Directory.Exists(directory))
@@ -48,7 +53,22 @@ public sealed class AtomicFileWriter : IDisposable
         {
             _stream.Flush(flushToDisk: true);
             _stream.Dispose();
-            File.Move(TempPath, Path, overwrite: true);
+            bool readOnly = File.Exists(Path) && File.GetAttributes(Path).HasFlag(FileAttributes.ReadOnly);
+            if (readOnly && !_replaceReadOnly)
+            {
+                TryDelete();
+                throw new BankInsightException(ErrorIds.OutputExists, ErrorKind.ResourceExists, $"'{Path}' is read-only; it was not replaced.", Path);
+            }
+            if (readOnly) File.SetAttributes(Path, File.GetAttributes(Path) & ~FileAttributes.ReadOnly);
+            try
+            {
+                File.Move(TempPath, Path, overwrite: true);
+            }
+            finally
+            {
+                // On the new file after the rename, back on the old one if it failed.
+                if (readOnly) File.SetAttributes(Path, File.GetAttributes(Path) | FileAttributes.ReadOnly);
+            }
             _committed = true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -1,4 +1,5 @@
 using System.Collections.ObjectModel;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 
 namespace BankInsight.Common;
@@ -16,8 +17,8 @@ public sealed class TextList<T> : ReadOnlyCollection<T>
     /// <summary>Wraps <paramref name="items"/> (not copied: pass a list nobody changes).</summary>
     public TextList(IList<T> items) : base(items) { }
 
-    /// <summary>The items joined with ";" (the separator of every joined list in BankInsight's output).</summary>
-    public override string ToString() => string.Join(";", this);
+    /// <summary>The items joined with ";" (the separator of every joined list in BankInsight's output), numbers culture-free.</summary>
+    public override string ToString() => string.Join(";", this.Select(item => Convert.ToString(item, CultureInfo.InvariantCulture)));
 }
 
 /// <summary>A read-only dictionary that reads as text: "key=value;key=value" (see <see cref="TextList{T}"/>).</summary>
@@ -29,7 +30,7 @@ public sealed class TextMap<TKey, TValue> : ReadOnlyDictionary<TKey, TValue> whe
     public TextMap(IDictionary<TKey, TValue> items) : base(items) { }
 
     /// <summary>The pairs as "key=value", joined with ";", in the dictionary's order.</summary>
-    public override string ToString() => string.Join(";", this.Select(p => $"{p.Key}={p.Value}"));
+    public override string ToString() => string.Join(";", this.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key}={p.Value}")));
 }
 
 /// <summary>Shorthands that make text lists and maps.</summary>

@@ -48,7 +48,7 @@ internal sealed class TreeShap
         _z = new double[featureCount];
         _o = new double[featureCount];
         _onPath = new bool[featureCount];
-        _splitFeatures = tree.SplitFeature.Take(tree.NodeCount).Distinct().ToArray();
+        _splitFeatures = tree.SplitFeature.Distinct().ToArray();
     }
 
     private static double[][] Jagged(int n, int m) => Enumerable.Range(0, n).Select(_ => new double[m]).ToArray();

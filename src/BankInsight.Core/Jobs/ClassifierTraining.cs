@@ -23,7 +23,7 @@ internal sealed record TrainingInput(
     double HoldOutFraction,
     int Seed,
     Dictionary<string, string> Settings,
-    string? OutFile);
+    OutputFile? OutFile);
 
 /// <summary>
 /// The training steps every classification job shares: keep the labelled rows, hold out a
@@ -75,17 +75,17 @@ internal static class ClassifierTraining
             ["positive_rate"] = (double)positives / labels.Length, ["training_rows"] = trainRows.Length, ["held_out_rows"] = heldRows.Length,
         };
         var model = new TrainedModel(input.Job, input.Data.Schema.Name, input.Data.Schema.Fingerprint, input.Plan, classifier, settings, metrics);
-        if (input.OutFile is not null)
+        if (input.OutFile is { } outFile)
         {
-            model.Save(input.OutFile);
-            sink.Verbose($"{input.Job}: model written to {input.OutFile}.");
+            model.Save(outFile);
+            sink.Verbose($"{input.Job}: model written to {outFile}.");
         }
         var importance = classifier.Importance();
         return new ModelTrainingResult
         {
             Job = input.Job,
             Algorithm = classifier.Kind,
-            Path = input.OutFile,
+            Path = input.OutFile?.Path,
             LabelledRows = labelledRows.Length,
             UnlabelledRows = input.UnlabelledRows,
             TrainingRows = trainRows.Length,

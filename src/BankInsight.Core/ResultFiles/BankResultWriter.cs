@@ -24,7 +24,7 @@ public sealed class BankResultWriter : IDisposable
     /// without BOM; an encoding with a preamble, such as UTF-8 with BOM, writes it first). A text
     /// the encoding cannot represent is refused with its line, never written as '?'.
     /// </summary>
-    public BankResultWriter(string path, Encoding? encoding = null)
+    public BankResultWriter(OutputFile path, Encoding? encoding = null)
     {
         _encoding = Strict(encoding ?? TextEncodings.Utf8);
         // UTF-8 and GB18030 represent every character; other encodings are checked line by line,
@@ -100,7 +100,7 @@ public sealed class BankResultWriter : IDisposable
     }
 
     /// <summary>Writes a whole result file in one call.</summary>
-    public static long WriteAll(string path, IEnumerable<IReadOnlyList<ResultField>> lines, Encoding? encoding = null)
+    public static long WriteAll(OutputFile path, IEnumerable<IReadOnlyList<ResultField>> lines, Encoding? encoding = null)
     {
         using var writer = new BankResultWriter(path, encoding);
         foreach (var line in lines) writer.WriteLine(line);

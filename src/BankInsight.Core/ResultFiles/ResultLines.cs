@@ -43,5 +43,12 @@ public static class ResultLines
         };
     }
 
+    /// <summary>
+    /// What kind of line <paramref name="value"/> makes without -Property: its result type's name, or
+    /// "text" for a plain string or number. One result file holds one kind: churn warnings and
+    /// product opportunities in one file would be read as one list by whatever takes the file.
+    /// </summary>
+    public static string Layout(object? value) => value is IBankResultRecord ? value.GetType().Name : "text";
+
     private static string Describe(object? value) => value?.GetType().Name ?? "null";
 }

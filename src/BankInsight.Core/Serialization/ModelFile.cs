@@ -79,7 +79,7 @@ internal sealed class ModelFile
     }
 
     /// <summary>Writes the file atomically.</summary>
-    public void Save(string path)
+    public void Save(OutputFile path)
     {
         using var file = new AtomicFileWriter(path);
         file.Stream.Write(new UTF8Encoding(false).GetBytes(Write()));

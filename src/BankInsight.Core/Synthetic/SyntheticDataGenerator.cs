@@ -19,11 +19,13 @@ public static class SyntheticDataGenerator
     private const int ChunkSize = 2048;
 
     /// <summary>Writes the data to <paramref name="path"/> atomically (the file appears complete or not at all).</summary>
-    public static long GenerateFile(SyntheticDataRequest request, string path, IOperationSink sink, CancellationToken cancellationToken = default)
+    public static long GenerateFile(SyntheticDataRequest request, OutputFile path, IOperationSink sink, CancellationToken cancellationToken = default)
     {
         request.Validate();
         using var file = new AtomicFileWriter(path);
-        long bytes = Generate(request, file.Stream, sink, cancellationToken);
+        byte[] preamble = request.Encoding.GetPreamble(); // a byte order mark, when the encoding asks for one (utf8BOM)
+        file.Stream.Write(preamble);
+        long bytes = preamble.Length + Generate(request, file.Stream, sink, cancellationToken);
         file.Commit();
         return bytes;
     }

@@ -14,7 +14,7 @@ namespace BankInsight.PowerShell.Commands;
 public sealed class ExportBankResultCommand : BankInsightCmdlet
 {
     private BankResultWriter? _writer;
-    private OutputTarget? _target;
+    private string? _layout;
     private int _failed;
 
     /// <summary>Objects to write: job results (which know their line), or any object with -Property.</summary>
@@ -33,7 +33,7 @@ public sealed class ExportBankResultCommand : BankInsightCmdlet
 
     /// <summary>utf8 (default, no byte order mark), utf8BOM, gb18030, or an Encoding object.</summary>
     [Parameter]
-    [EncodingTransformation]
+    [EncodingTransformation(forReading: false)]
     [ArgumentCompleter(typeof(WriteEncodingCompleter))]
     public System.Text.Encoding? Encoding { get; set; }
 
@@ -69,10 +69,9 @@ public sealed class ExportBankResultCommand : BankInsightCmdlet
 
     internal void Begin(ICommandHost host)
     {
-        _target = OutputFiles.Prepare(host, Path, NoClobberFlag, ForceFlag, "Write bank result file");
-        if (_target is null) return; // -WhatIf: consume the input, write nothing
-        Own(_target);
-        _writer = Own(new BankResultWriter(_target.Path, Encoding));
+        if (OutputFiles.Prepare(host, Path, NoClobberFlag, ForceFlag, "Write bank result file") is not { } target)
+            return; // -WhatIf: consume the input, write nothing
+        _writer = Own(new BankResultWriter(target, Encoding));
     }
 
     internal void Add(ICommandHost host, object? value, Func<string, (bool Found, object? Value)> getProperty)
@@ -80,7 +79,16 @@ public sealed class ExportBankResultCommand : BankInsightCmdlet
         if (_writer is null) return;
         try
         {
-            _writer.WriteLine(ResultLines.FromObject(value, Property, getProperty));
+            var line = ResultLines.FromObject(value, Property, getProperty);
+            if (Property is not { Length: > 0 })
+            {
+                string layout = ResultLines.Layout(value);
+                _layout ??= layout;
+                if (layout != _layout)
+                    throw new BankInsightException(ErrorIds.ResultValueInvalid, ErrorKind.InvalidData,
+                        $"This file holds {_layout} lines; a {layout} does not belong in it. Write each kind of result to its own file.", value);
+            }
+            _writer.WriteLine(line);
         }
         catch (BankInsightException e)
         {
@@ -98,7 +106,7 @@ public sealed class ExportBankResultCommand : BankInsightCmdlet
                 $"{_failed} object(s) could not be written, so '{_writer.Path}' was not replaced.", _writer.Path));
         _writer.Commit();
         host.WriteVerbose($"Wrote {_writer.LinesWritten:N0} lines to {_writer.Path}.");
-        if (PassThruFlag) host.WriteObject(new FileInfo(_writer.Path));
+        if (PassThruFlag) host.WriteObject(host.GetFile(_writer.Path));
     }
 
     private static Func<string, (bool, object?)> PropertyReader(PSObject? value) => name =>

@@ -20,6 +20,10 @@ public sealed class FindProspectCommand : DataJobCmdlet, IUsesModel
     [Parameter(Position = 1)]
     public string? RelationPath { get; set; }
 
+    /// <summary>The relations as a data set (Import-CustomerData -Schema ProspectRelation), instead of -RelationPath: for scripts that load the file themselves, e.g. to keep its rejected rows aside.</summary>
+    [Parameter]
+    public CustomerDataSet? Relation { get; set; }
+
     /// <summary>The model: a file path, a model, or New-ProspectModel's output (default: the shipped model). Binds the Model property of a piped training result.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public object? Model { get; set; }
@@ -79,7 +83,7 @@ public sealed class FindProspectCommand : DataJobCmdlet, IUsesModel
     internal override void Begin(ICommandHost host)
     {
         base.Begin(host);
-        _relations = JobInputs.Relations(host, RelationPath); // before any scoring: a wrong relation file stops the command at once
+        _relations = JobInputs.Relations(host, RelationPath, Relation); // before any scoring: a wrong relation file stops the command at once
     }
 
     /// <inheritdoc />

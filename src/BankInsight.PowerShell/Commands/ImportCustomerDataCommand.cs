@@ -37,7 +37,7 @@ public sealed class ImportCustomerDataCommand : BankInsightCmdlet
 
     /// <summary>Auto (default: valid UTF-8 → UTF-8, else GB18030), utf8, gb18030, or an Encoding object.</summary>
     [Parameter]
-    [EncodingTransformation]
+    [EncodingTransformation(forReading: true)]
     [ArgumentCompleter(typeof(ReadEncodingCompleter))]
     public System.Text.Encoding? Encoding { get; set; }
 
@@ -65,33 +65,34 @@ public sealed class ImportCustomerDataCommand : BankInsightCmdlet
     internal bool AsRecordFlag { get; set; }
 
     private BankSchema? _schema;
+    private string? _rejectsOf;
+    private readonly InputProblems _problems = new();
 
     /// <inheritdoc />
     protected override void ProcessRecord() => Guarded(() => Process(CommandHost));
+
+    /// <inheritdoc />
+    protected override void EndProcessing() => Guarded(() => Finish(CommandHost));
 
     internal void Process(ICommandHost host)
     {
         if (Schema is not null) _schema ??= SchemaResolution.Resolve(host, Schema); // a wrong -Schema stops the command, whatever the files
         bool literal = ParameterSetName == LiteralPathSet;
-        var files = (literal ? LiteralPath : Path).SelectMany(p => InputFiles.Resolve(host, p, literal)).ToList();
-        if (RejectPath is not null && files.Count > 1)
-            host.ThrowTerminatingError(ErrorMapping.InvalidParameter("-RejectPath takes one input file at a time; load the files one by one.", RejectPath));
+        var files = (literal ? LiteralPath : Path).SelectMany(p => InputFiles.Resolve(host, p, literal, _problems)).ToList();
+        if (files.Count == 0) return;
+        if (RejectPath is not null)
+        {
+            // One reject file per command: a second input (named, or piped on a later step) would replace the first's rejects.
+            if (files.Count > 1 || _rejectsOf is not null)
+                host.ThrowTerminatingError(ErrorMapping.InvalidParameter(
+                    $"-RejectPath keeps the rejected lines of one input file{(_rejectsOf is null ? "" : $" ({_rejectsOf})")}, and this command has more; load the files one by one.", RejectPath));
+            _rejectsOf = files[0];
+        }
         // Checked before reading: a reject file that cannot be written must not cost the load.
-        string? rejectPath = RejectPath is null || files.Count == 0 ? null
-            : OutputFiles.Prepare(host, RejectPath, noClobber: false, force: false, action: null)!.Path;
-        var sink = new HostSink(host);
+        string? rejectPath = RejectPath is null ? null : OutputFiles.Prepare(host, RejectPath, noClobber: false, force: false, action: null)!.Value.Path;
         foreach (var file in files)
         {
-            CustomerDataSet data;
-            try
-            {
-                data = CustomerDataLoader.Load(file, BuildOptions(host, file, rejectPath), sink, host.Cancellation);
-            }
-            catch (BankInsightException e) when (e.Kind != ErrorKind.OperationStopped)
-            {
-                host.WriteError(ErrorMapping.FromException(e)); // this file cannot be read; the others can
-                continue;
-            }
+            if (InputFiles.TryLoad(host, file, () => BuildOptions(host, file, rejectPath), _problems) is not { } data) continue;
             if (AsRecordFlag)
             {
                 foreach (var row in DataSetRows.Enumerate(data))
@@ -106,6 +107,9 @@ public sealed class ImportCustomerDataCommand : BankInsightCmdlet
             }
         }
     }
+
+    /// <summary>The end of the input: when no file could be read, the command stops (see <see cref="InputProblems"/>).</summary>
+    internal void Finish(ICommandHost host) => _problems.Finish(host);
 
     /// <summary>Maps the parameters onto the core's load options.</summary>
     internal DataLoadOptions BuildOptions(ICommandHost host, string file, string? rejectPath = null)

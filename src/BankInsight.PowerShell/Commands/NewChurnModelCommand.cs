@@ -36,7 +36,7 @@ public sealed class NewChurnModelCommand : TrainingCmdlet
     [Parameter]
     public int Seed { get; set; } = 42;
 
-    internal ChurnTrainingRequest BuildRequest(CustomerDataSet data, string? outFile) => new(data)
+    internal ChurnTrainingRequest BuildRequest(CustomerDataSet data, Common.OutputFile? outFile) => new(data)
     {
         DeclineThreshold = DeclineThreshold,
         Algorithm = Algorithm,
@@ -51,7 +51,7 @@ public sealed class NewChurnModelCommand : TrainingCmdlet
     /// <inheritdoc />
     internal override void Run(ICommandHost host, CustomerDataSet data)
     {
-        string? target = ModelFile(data);
+        var target = ModelFile(data);
         host.WriteObject(ChurnJob.Train(BuildRequest(data, target), new HostSink(host), host.Cancellation));
     }
 }

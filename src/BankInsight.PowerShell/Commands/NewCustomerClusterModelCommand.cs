@@ -51,7 +51,7 @@ public sealed class NewCustomerClusterModelCommand : TrainingCmdlet
     /// <inheritdoc />
     internal override string DefaultSchema => BuiltInSchemas.Retail;
 
-    internal SegmentationRequest BuildRequest(CustomerDataSet data, string? outFile) => new(data)
+    internal SegmentationRequest BuildRequest(CustomerDataSet data, Common.OutputFile? outFile) => new(data)
     {
         ClusterCount = ClusterCount,
         MinClusterCount = MinClusterCount,
@@ -63,7 +63,7 @@ public sealed class NewCustomerClusterModelCommand : TrainingCmdlet
     /// <inheritdoc />
     internal override void Run(ICommandHost host, CustomerDataSet data)
     {
-        string? target = ModelFile(data);
+        var target = ModelFile(data);
         host.WriteObject(SegmentationJob.Train(BuildRequest(data, target), new HostSink(host), host.Cancellation));
     }
 }

@@ -23,6 +23,10 @@ public sealed class NewProspectModelCommand : TrainingCmdlet
     [Parameter(Position = 1)]
     public string? RelationPath { get; set; }
 
+    /// <summary>The relations as a data set (Import-CustomerData -Schema ProspectRelation), instead of -RelationPath: for scripts that load the file themselves, e.g. to keep its rejected rows aside.</summary>
+    [Parameter]
+    public CustomerDataSet? Relation { get; set; }
+
     /// <summary>A prospect makes more transactions a month than this (default 3).</summary>
     [Parameter]
     [ValidateRange(0, double.MaxValue)]
@@ -50,14 +54,14 @@ public sealed class NewProspectModelCommand : TrainingCmdlet
     internal override void Begin(ICommandHost host)
     {
         base.Begin(host);
-        _relations = JobInputs.Relations(host, RelationPath);
-        if (_relations is null) host.WriteWarning("No -RelationPath: the model learns without relation features.");
+        _relations = JobInputs.Relations(host, RelationPath, Relation);
+        if (_relations is null) host.WriteWarning("No -RelationPath or -Relation: the model learns without relation features.");
     }
 
     /// <inheritdoc />
     internal override void Run(ICommandHost host, CustomerDataSet data)
     {
-        string? target = ModelFile(data);
+        var target = ModelFile(data);
         var request = new ProspectTrainingRequest(data, _relations)
         {
             Definition = new ProspectDefinition(MinMonthlyCount, MinMonthlyAmount),

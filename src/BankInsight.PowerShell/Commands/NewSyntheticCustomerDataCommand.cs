@@ -40,7 +40,7 @@ public sealed class NewSyntheticCustomerDataCommand : BankInsightCmdlet
 
     /// <summary>utf8 (default), utf8BOM or gb18030 (as the bank's Chinese core systems write), or an Encoding object.</summary>
     [Parameter(ParameterSetName = FileSet)]
-    [EncodingTransformation]
+    [EncodingTransformation(forReading: true)] // only what BankInsight itself reads back: UTF-8 (with or without BOM) and GB18030
     [ArgumentCompleter(typeof(WriteEncodingCompleter))]
     public System.Text.Encoding? Encoding { get; set; }
 
@@ -82,10 +82,9 @@ public sealed class NewSyntheticCustomerDataCommand : BankInsightCmdlet
             host.WriteObject(SyntheticDataGenerator.GenerateDataSet(request, sink, host.Cancellation));
             return;
         }
-        var target = OutputFiles.Prepare(host, Path, NoClobberFlag, ForceFlag, $"Write {request.Customers:N0} synthetic {request.Schema} customers");
-        if (target is null) return;
-        using (target)
-            SyntheticDataGenerator.GenerateFile(request, target.Path, sink, host.Cancellation);
-        host.WriteObject(new FileInfo(target.Path));
+        if (OutputFiles.Prepare(host, Path, NoClobberFlag, ForceFlag, $"Write {request.Customers:N0} synthetic {request.Schema} customers") is not { } target)
+            return;
+        SyntheticDataGenerator.GenerateFile(request, target, sink, host.Cancellation);
+        host.WriteObject(host.GetFile(target.Path));
     }
 }

@@ -40,10 +40,6 @@ public abstract class BankInsightCmdlet : PSCmdlet, IDisposable
         {
             CommandHost.ThrowTerminatingError(ErrorMapping.FromException(e));
         }
-        catch (ItemNotFoundException e)
-        {
-            CommandHost.ThrowTerminatingError(new ErrorSpec(ErrorIds.FileNotFound, ErrorCategory.ObjectNotFound, e.Message, null, e));
-        }
     }
 
     /// <summary>Keeps <paramref name="resource"/> until the command is disposed; returns it.</summary>

@@ -47,15 +47,29 @@ internal sealed class CmdletHost(PSCmdlet cmdlet, CancellationToken cancellation
         cmdlet.WriteProgress(record);
     }
 
-    public IReadOnlyList<string> ResolveInputPaths(string path, bool literal)
+    public IReadOnlyList<string> ResolveInputPaths(string path, bool literal) =>
+        FileSystemPaths(path, () =>
+        {
+            if (literal) return ([cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _)], provider);
+            var files = cmdlet.SessionState.Path.GetResolvedProviderPathFromPSPath(path, out var resolvedBy);
+            return (files.ToArray(), resolvedBy);
+        });
+
+    // A file to write is named as written: no wildcard expansion, but escapes that make a wildcard
+    // character literal ('a`[1`].txt') are honoured, so escaped and plain names write the same file.
+    public string ResolveOutputPath(string path) =>
+        FileSystemPaths(path, () => ([cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(WildcardPattern.Unescape(path), out var provider, out _)], provider))[0];
+
+    /// <summary>
+    /// Runs a path resolution, turning PowerShell's exceptions into BankInsight's (a stable id and the
+    /// path as target), and refuses paths of other providers (Variable:, Env:, a registry drive).
+    /// </summary>
+    private static IReadOnlyList<string> FileSystemPaths(string path, Func<(IReadOnlyList<string> Paths, ProviderInfo Provider)> resolve)
     {
-        ProviderInfo provider;
-        IReadOnlyList<string> files;
+        (IReadOnlyList<string> Paths, ProviderInfo Provider) resolved;
         try
         {
-            files = literal
-                ? [cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out provider, out _)]
-                : cmdlet.SessionState.Path.GetResolvedProviderPathFromPSPath(path, out provider).ToArray();
+            resolved = resolve();
         }
         catch (ItemNotFoundException e)
         {
@@ -65,15 +79,13 @@ internal sealed class CmdletHost(PSCmdlet cmdlet, CancellationToken cancellation
         {
             throw new BankInsightException(ErrorIds.FileNotFound, ErrorKind.ObjectNotFound, $"'{path}' is not a file path: {e.Message}", path, e);
         }
-        if (provider.Name != "FileSystem")
+        if (resolved.Provider.Name != "FileSystem")
             throw new BankInsightException(ErrorIds.FileNotFound, ErrorKind.ObjectNotFound,
-                $"'{path}' is on the {provider.Name} drive; BankInsight reads files from the file system.", path);
-        return files;
+                $"'{path}' is on the {resolved.Provider.Name} drive; BankInsight reads and writes files of the file system.", path);
+        return resolved.Paths;
     }
 
-    // A file to write is named as written: no wildcard expansion, but escapes that make a wildcard
-    // character literal ('a`[1`].txt') are honoured, so escaped and plain names write the same file.
-    public string ResolveOutputPath(string path) => cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(WildcardPattern.Unescape(path));
+    public object GetFile(string path) => cmdlet.InvokeProvider.Item.Get([path], force: false, literalPath: true)[0];
 
     public bool ShouldProcess(string target, string action) => cmdlet.ShouldProcess(target, action);
 
@@ -90,6 +102,8 @@ internal sealed class CmdletHost(PSCmdlet cmdlet, CancellationToken cancellation
         var inner = spec.Exception;
         return spec.Category switch
         {
+            // A file that is not there is a FileNotFoundException; anything else not found (a
+            // built-in schema name, a column) PowerShell's ItemNotFoundException.
             ErrorCategory.ObjectNotFound when spec.ErrorId is ErrorIds.FileNotFound or ErrorIds.ModelNotFound
                 => new FileNotFoundException(spec.Message, spec.Target as string, inner),
             ErrorCategory.ObjectNotFound => new ItemNotFoundException(spec.Message, inner),

@@ -18,10 +18,13 @@ namespace BankInsight.PowerShell.Infrastructure;
 /// results stream; a file that cannot be read is a non-terminating error and the rest go on.
 /// </summary>
 /// <remarks>
-/// The default set is InputObject and -Path does not bind from the pipeline. PowerShell's binder
-/// picks a parameter set before the first piped object arrives; when the default set's mandatory
-/// parameter bound by property name (as -Path once did), it latched onto that set and refused every
-/// data set, string and Import-Csv row. The Pester tests pipe each kind of input into every job.
+/// The default set is InputObject, and neither -Path nor -LiteralPath binds from the pipeline.
+/// PowerShell's binder picks a parameter set before the first piped object arrives; when the
+/// default set's mandatory parameter bound by property name (as -Path once did), it latched onto
+/// that set and refused every data set, string and Import-Csv row. And -InputObject, taking any
+/// object by value, always binds first anyway: Get-ChildItem's files arrive there and are read by
+/// their exact name, which is what -LiteralPath's PSPath binding would have given. The Pester tests
+/// pipe each kind of input into every job.
 /// </remarks>
 public abstract class DataJobCmdlet : BankInsightCmdlet
 {
@@ -38,12 +41,13 @@ public abstract class DataJobCmdlet : BankInsightCmdlet
 
     /// <summary>The data file(s); wildcards allowed.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
+    [FilePathsOnly]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
     public string[] Path { get; set; } = [];
 
-    /// <summary>The data file(s), taken exactly as written (names with [ ] and *). Binds PSPath of piped items.</summary>
-    [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
+    /// <summary>The data file(s), taken exactly as written (names with [ ] and *). Files piped from Get-ChildItem are read so too, through -InputObject.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet)]
     [Alias("PSPath", "LP")]
     [ValidateNotNullOrEmpty]
     public string[] LiteralPath { get; set; } = [];
@@ -73,9 +77,9 @@ public abstract class DataJobCmdlet : BankInsightCmdlet
     internal virtual bool GathersInput => false;
 
     private readonly List<CustomerDataSet> _gathered = [];
+    private readonly InputProblems _problems = new();
     private BankSchema? _fileSchema;
-    private string[]? _pathsRead;
-    private bool _sawDataInput, _sawPipelineItems;
+    private bool _pathsRead, _sawDataInput, _sawPipelineItems;
 
     /// <inheritdoc />
     protected override void BeginProcessing() => Guarded(() => Begin(CommandHost));
@@ -84,7 +88,7 @@ public abstract class DataJobCmdlet : BankInsightCmdlet
     protected override void ProcessRecord() => Guarded(() => Process(CommandHost));
 
     /// <inheritdoc />
-    protected override void EndProcessing() => Guarded(() => Finish(CommandHost));
+    protected override void EndProcessing() => Guarded(() => Finish(CommandHost, MyInvocation.ExpectingInput));
 
     /// <summary>Checks what can be checked before any data is read: the schema, and whatever the job adds.</summary>
     internal virtual void Begin(ICommandHost host) => FileSchema(host);
@@ -101,12 +105,17 @@ public abstract class DataJobCmdlet : BankInsightCmdlet
 
     private void Take(ICommandHost host, CustomerDataSet data)
     {
+        _problems.Read(host);
         if (GathersInput) _gathered.Add(data);
         else Run(host, data);
     }
 
-    /// <summary>The end of the input: runs what was gathered, and the rows as one data set.</summary>
-    internal void Finish(ICommandHost host)
+    /// <summary>
+    /// The end of the input: runs the rows as one data set and what was gathered. Stops the command
+    /// when nothing could be read, or nothing came (<paramref name="expectingInput"/>: the command
+    /// stands in a pipeline that brought no object at all, e.g. Get-ChildItem matching no file).
+    /// </summary>
+    internal void Finish(ICommandHost host, bool expectingInput = false)
     {
         if (_records.Count > 0)
         {
@@ -114,9 +123,10 @@ public abstract class DataJobCmdlet : BankInsightCmdlet
             _records.Clear();
             Take(host, data);
         }
-        if (_sawPipelineItems && !_sawDataInput)
+        _problems.Finish(host);
+        if (_sawPipelineItems ? !_sawDataInput : expectingInput && !_pathsRead)
             throw new BankInsightException(ErrorIds.ParameterInvalid, ErrorKind.InvalidArgument,
-                "Nothing to work on: the pipeline brought no data (only models or rules). Give the data with -Path, or pipe a data set, files or rows.", null);
+                $"Nothing to work on: the pipeline brought no data{(_sawPipelineItems ? " (only models or rules)" : "")}. Give the data with -Path, or pipe a data set, files or rows.", null);
         foreach (var data in _gathered) Run(host, data);
         _gathered.Clear();
     }
@@ -124,16 +134,16 @@ public abstract class DataJobCmdlet : BankInsightCmdlet
     /// <summary>The data sets this step brings: the files named (each once), piped data sets, files and paths; rows are kept for the end.</summary>
     private IEnumerable<CustomerDataSet> Arrived(ICommandHost host)
     {
-        // Paths given by name come back unchanged on every step (e.g. one per piped rule) and are
-        // read once; -LiteralPath bound from a piped item's PSPath is a new array every step.
+        // Paths are given by name only, so they come back unchanged on every step (e.g. one per
+        // piped rule) and are read on the first.
         bool literal = ParameterSetName == LiteralPathSet;
         string[] paths = literal ? LiteralPath : Path;
-        if (paths.Length > 0 && !ReferenceEquals(paths, _pathsRead))
+        if (paths.Length > 0 && !_pathsRead)
         {
-            _pathsRead = paths;
+            _pathsRead = true;
             _sawDataInput = true;
             foreach (string path in paths)
-                foreach (string file in InputFiles.Resolve(host, path, literal))
+                foreach (string file in InputFiles.Resolve(host, path, literal, _problems))
                     if (Load(host, file) is { } data) yield return data;
         }
         foreach (var raw in InputObject ?? [])
@@ -142,7 +152,7 @@ public abstract class DataJobCmdlet : BankInsightCmdlet
             object? item = JobInputs.Unwrap(raw);
             // Data in any form counts even when it cannot be read (that is reported on its own);
             // models and rules alone leave the job nothing to work on.
-            if (item is CustomerDataSet or FileSystemInfo or string) _sawDataInput = true;
+            if (item is CustomerDataSet or FileSystemInfo or PathInfo or string) _sawDataInput = true;
             switch (item)
             {
                 case null:
@@ -152,14 +162,18 @@ public abstract class DataJobCmdlet : BankInsightCmdlet
                     break;
                 case FileInfo file:
                     // Get-ChildItem's files are read by their exact name: [ ] in a name is not a wildcard here.
-                    foreach (string exact in InputFiles.Resolve(host, file.FullName, literal: true))
+                    foreach (string exact in InputFiles.Resolve(host, file.FullName, literal: true, _problems))
                         if (Load(host, exact) is { } fileData) yield return fileData;
                     break;
                 case DirectoryInfo folder:
-                    InputFiles.Resolve(host, folder.FullName, literal: true); // reports "a folder, not a data file"
+                    InputFiles.Resolve(host, folder.FullName, literal: true, _problems); // reports "a folder, not a data file"
+                    break;
+                case PathInfo resolved: // Resolve-Path
+                    foreach (string exact in InputFiles.Resolve(host, resolved.ProviderPath, literal: true, _problems))
+                        if (Load(host, exact) is { } resolvedData) yield return resolvedData;
                     break;
                 case string path:
-                    foreach (string file in InputFiles.Resolve(host, path, literal: false))
+                    foreach (string file in InputFiles.Resolve(host, path, literal: false, _problems))
                         if (Load(host, file) is { } pathData) yield return pathData;
                     break;
                 case ModelTrainingResult or TrainedModel or SegmentationResult or SegmentationModel:
@@ -171,29 +185,28 @@ public abstract class DataJobCmdlet : BankInsightCmdlet
                 default:
                     if (Accept(item)) break;
                     _sawDataInput = true;
-                    _records.Add(host.ReadProperties(raw));
+                    var properties = host.ReadProperties(raw);
+                    if (NamedFile(properties) is not { } named)
+                    {
+                        _records.Add(properties);
+                        break;
+                    }
+                    // An object that names a file, as Get-ChildItem's do after Select-Object FullName.
+                    foreach (string exact in InputFiles.Resolve(host, named, literal: true, _problems))
+                        if (Load(host, exact) is { } namedData) yield return namedData;
                     break;
             }
         }
         InputObject = null; // consumed: the next step brings its own
     }
 
-    /// <summary>
-    /// Reads one file with the job's schema, bad rows as non-terminating errors. A file that cannot
-    /// be read at all is one too (null), so that the other files of the command still run.
-    /// </summary>
-    private CustomerDataSet? Load(ICommandHost host, string file)
-    {
-        try
-        {
-            return CustomerDataLoader.Load(file, new DataLoadOptions(FileSchema(host)), new HostSink(host), host.Cancellation);
-        }
-        catch (BankInsightException e)
-        {
-            host.WriteError(ErrorMapping.FromException(e));
-            return null;
-        }
-    }
+    /// <summary>The file an object names by a PSPath or FullName property (the names Get-ChildItem's files bind by), or null for a data row.</summary>
+    private static string? NamedFile(IReadOnlyList<KeyValuePair<string, object?>> properties) =>
+        properties.FirstOrDefault(p => p.Key is "PSPath" or "FullName" && p.Value is string { Length: > 0 }).Value as string;
+
+    /// <summary>Reads one file with the job's schema, bad rows as non-terminating errors; null when it cannot be read at all.</summary>
+    private CustomerDataSet? Load(ICommandHost host, string file) =>
+        InputFiles.TryLoad(host, file, () => new DataLoadOptions(FileSchema(host)), _problems);
 }
 
 /// <summary>

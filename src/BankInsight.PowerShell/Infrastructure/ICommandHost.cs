@@ -44,6 +44,9 @@ internal interface ICommandHost
     /// <summary>Resolves a path to write, relative to the current PowerShell location.</summary>
     string ResolveOutputPath(string path);
 
+    /// <summary>A file just written, as Get-Item returns it (with PSPath, Mode, …), for -PassThru.</summary>
+    object GetFile(string path);
+
     /// <summary>Asks <c>-WhatIf</c>/<c>-Confirm</c> whether to act on <paramref name="target"/>.</summary>
     bool ShouldProcess(string target, string action);
 

@@ -17,9 +17,21 @@ namespace BankInsight.PowerShell.Infrastructure;
 /// </summary>
 internal static class JobInputs
 {
-    /// <summary>The relation file named by -RelationPath (exactly one file), or null without one.</summary>
-    public static CustomerDataSet? Relations(ICommandHost host, string? relationPath)
+    /// <summary>
+    /// The relations: a data set given with -Relation (already loaded, e.g. by Import-CustomerData
+    /// with -RejectPath), or the file named by -RelationPath (exactly one), or null without either.
+    /// </summary>
+    public static CustomerDataSet? Relations(ICommandHost host, string? relationPath, CustomerDataSet? relations)
     {
+        if (relations is not null)
+        {
+            if (relationPath is not null)
+                throw new BankInsightException(ErrorIds.ParameterInvalid, ErrorKind.InvalidArgument, "Give the relations once: -Relation (a data set) or -RelationPath (a file), not both.", relationPath);
+            if (relations.Schema.Find(Jobs.Prospects.ProspectColumns.RelatedId) is null)
+                throw new BankInsightException(ErrorIds.ParameterInvalid, ErrorKind.InvalidArgument,
+                    $"-Relation takes the relation file's data set (schema ProspectRelation); {relations.Source}, read with schema {relations.Schema.Name}, has no '{Jobs.Prospects.ProspectColumns.RelatedId}' column.", relations.Source);
+            return relations;
+        }
         if (relationPath is null) return null;
         string file = InputFiles.Single(host, relationPath, "RelationPath");
         return CustomerDataLoader.Load(file, new DataLoadOptions(BuiltInSchemas.Get(BuiltInSchemas.ProspectRelation)), new HostSink(host), host.Cancellation);

@@ -12,7 +12,7 @@ namespace BankInsight.PowerShell.Infrastructure;
 /// </summary>
 public abstract class TrainingCmdlet : DataJobCmdlet
 {
-    private OutputTarget? _target;
+    private OutputFile? _target;
     private string? _trainedOn;
 
     /// <summary>Where to save the model (the folder must exist).</summary>
@@ -41,8 +41,7 @@ public abstract class TrainingCmdlet : DataJobCmdlet
     internal override void Begin(ICommandHost host)
     {
         base.Begin(host);
-        if (OutFile is not null && OutputFiles.Prepare(host, OutFile, NoClobberFlag, ForceFlag, SaveAction) is { } target)
-            _target = Own(target);
+        if (OutFile is not null) _target = OutputFiles.Prepare(host, OutFile, NoClobberFlag, ForceFlag, SaveAction);
     }
 
     /// <summary>
@@ -50,12 +49,12 @@ public abstract class TrainingCmdlet : DataJobCmdlet
     /// -WhatIf). One -OutFile holds one model: a second data set would silently replace the first
     /// model, so it is refused.
     /// </summary>
-    internal string? ModelFile(CustomerDataSet data)
+    internal OutputFile? ModelFile(CustomerDataSet data)
     {
         if (OutFile is not null && _trainedOn is not null)
             throw new BankInsightException(ErrorIds.ParameterInvalid, ErrorKind.InvalidArgument,
                 $"-OutFile holds one model, already trained on {_trainedOn}; {data.Source} would replace it. Train one data set per command, or leave out -OutFile.", data.Source);
         _trainedOn = data.Source;
-        return _target?.Path;
+        return _target;
     }
 }

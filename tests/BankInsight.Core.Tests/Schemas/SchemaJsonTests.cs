@@ -43,10 +43,10 @@ public class SchemaJsonTests
     }
 
     [Fact]
-    public void Missing_schema_file_is_not_found()
+    public void A_missing_schema_file_is_a_missing_file_not_an_unknown_schema()
     {
         var e = Assert.Throws<BankInsightException>(() => SchemaJson.Load("/nonexistent/schema.json"));
-        Assert.Equal(ErrorIds.SchemaNotFound, e.ErrorId);
+        Assert.Equal(ErrorIds.FileNotFound, e.ErrorId);
         Assert.Equal(ErrorKind.ObjectNotFound, e.Kind);
     }
 

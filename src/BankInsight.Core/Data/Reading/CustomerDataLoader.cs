@@ -316,7 +316,7 @@ public static class CustomerDataLoader
                 && DelimiterHint.Guess(_pending[0].Raw, expectedFields, _options.Delimiter) is { } other)
             {
                 throw new BankInsightException(ErrorIds.FileLayoutInvalid, ErrorKind.InvalidData,
-                    $"{_displayName} does not split into the {expectedFields} columns of schema {_schema.Name} at '{_options.Delimiter}', but its lines do at {DelimiterHint.Show(other)}: read it with -Delimiter {DelimiterHint.PowerShellArgument(other)} (runner: --delimiter {DelimiterHint.ShellArgument(other)}).",
+                    $"{_displayName} does not split into the {expectedFields} columns of schema {_schema.Name} at {DelimiterHint.Show(_options.Delimiter)}, but its lines do at {DelimiterHint.Show(other)}: read it with that delimiter (-Delimiter in PowerShell, --delimiter in the runner).",
                     _source);
             }
             if (_pending.Count > 0 && _allWrongCount && _pending.Count == _pending.Count(p => p.Rejection.Reason == RejectReason.WrongFieldCount))

@@ -19,14 +19,8 @@ internal static class DelimiterHint
         return null;
     }
 
-    /// <summary>How a delimiter reads in a message.</summary>
-    public static string Show(char delimiter) => delimiter == '\t' ? "tabs" : $"'{delimiter}'";
-
-    /// <summary>How to type the delimiter for a cmdlet's -Delimiter.</summary>
-    public static string PowerShellArgument(char delimiter) => delimiter == '\t' ? "\"`t\"" : $"'{delimiter}'";
-
-    /// <summary>How to type the delimiter for the runner's --delimiter in a POSIX shell.</summary>
-    public static string ShellArgument(char delimiter) => delimiter == '\t' ? "$'\\t'" : $"'{delimiter}'";
+    /// <summary>How a delimiter reads in a message: "';'", or "a tab".</summary>
+    public static string Show(char delimiter) => delimiter == '\t' ? "a tab" : $"'{delimiter}'";
 
     private static int CountFields(ReadOnlySpan<byte> raw, byte delimiter)
     {

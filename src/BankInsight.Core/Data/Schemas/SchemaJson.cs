@@ -29,7 +29,7 @@ public static class SchemaJson
     public static BankSchema Load(string path)
     {
         if (!File.Exists(path))
-            throw new BankInsightException(ErrorIds.SchemaNotFound, ErrorKind.ObjectNotFound,
+            throw new BankInsightException(ErrorIds.FileNotFound, ErrorKind.ObjectNotFound,
                 $"Schema file '{path}' does not exist.", path);
         string json;
         try

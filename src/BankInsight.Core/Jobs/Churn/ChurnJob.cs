@@ -37,7 +37,7 @@ public sealed class ChurnTrainingRequest(CustomerDataSet data)
     public LogisticRegressionOptions Logistic { get; init; } = new();
 
     /// <summary>Where to save the model, or null.</summary>
-    public string? OutFile { get; init; }
+    public OutputFile? OutFile { get; init; }
 }
 
 /// <summary>How to score a month with a churn model.</summary>
@@ -120,7 +120,11 @@ public static class ChurnJob
         RequireChurnModel(model);
         var data = request.Data;
         double threshold = ClassifierTraining.DecisionThreshold(model, request.ProbabilityThreshold);
-        var features = model.Features(data, sink, MonthEnd(request.DataMonth) ?? FeaturePlan.LatestMonthEnd(data));
+        var reference = MonthEnd(request.DataMonth) ?? FeaturePlan.LatestMonthEnd(data);
+        // Which month dates are measured to changes the scores: say it (a few rows of a file may end earlier than the file).
+        if (reference is { } month)
+            sink.Verbose($"Churn: dates of {data.Source} measured to {month:yyyy-MM-dd}{(request.DataMonth is null ? " (its latest date's month; -DataMonth sets it)" : "")}.");
+        var features = model.Features(data, sink, reference);
         var probabilities = Logistic.Probabilities(model.Classifier.PredictRaw(features, cancellationToken));
         var ids = data.Ids ?? throw new BankInsightException(ErrorIds.FileLayoutInvalid, ErrorKind.InvalidData, $"{data.Source} has no customer id column.", data.Source);
         var names = data.Find(ChurnColumns.Name) as TextColumn;

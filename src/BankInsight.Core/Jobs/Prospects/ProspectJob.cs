@@ -37,7 +37,7 @@ public sealed class ProspectTrainingRequest(CustomerDataSet prospects, CustomerD
     public LogisticRegressionOptions Logistic { get; init; } = new();
 
     /// <summary>Where to save the model, or null.</summary>
-    public string? OutFile { get; init; }
+    public OutputFile? OutFile { get; init; }
 }
 
 /// <summary>How to find prospects with a model.</summary>

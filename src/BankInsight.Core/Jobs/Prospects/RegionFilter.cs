@@ -23,7 +23,5 @@ public static class RegionFilter
 
     /// <summary>True when the customer is in the region (or there is no filter).</summary>
     public static bool Matches(string? registered, string? business, string? keyword) =>
-        string.IsNullOrEmpty(keyword)
-        || (registered?.Contains(keyword, StringComparison.Ordinal) ?? false)
-        || (business?.Contains(keyword, StringComparison.Ordinal) ?? false);
+        string.IsNullOrEmpty(keyword) || MatchingAddress(registered, business, keyword) is not null;
 }

@@ -27,7 +27,7 @@ public sealed class SegmentationRequest(CustomerDataSet data)
     public KMeansOptions KMeans { get; init; } = new();
 
     /// <summary>Where to save the model, or null.</summary>
-    public string? OutFile { get; init; }
+    public OutputFile? OutFile { get; init; }
 }
 
 /// <summary>
@@ -92,7 +92,7 @@ public static class SegmentationJob
             Inertia = fit.Model.Inertia,
             Iterations = fit.Model.Iterations,
             Search = search.Count > 0 ? string.Join("; ", search.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.ClusterCount}: {s.Silhouette:F3}"))) : null,
-            Path = request.OutFile,
+            Path = request.OutFile?.Path,
             Model = model,
         };
     }

@@ -97,7 +97,7 @@ public sealed class SegmentationModel
     public string ToText() => ToFile().Write();
 
     /// <summary>Writes the model atomically to <paramref name="path"/>.</summary>
-    public void Save(string path) => ToFile().Save(path);
+    public void Save(OutputFile path) => ToFile().Save(path);
 
     private ModelFile ToFile()
     {
