@@ -49,6 +49,10 @@ BeforeAll {
     }
 }
 
+AfterAll {
+    Remove-Item function:global:Export-Excel -ErrorAction Ignore   # the stand-in, if it was defined here
+}
+
 Describe 'Help examples' -Tag 'CI' {
     It 'has at least two examples for every cmdlet' {
         foreach ($command in Get-Command -Module BankInsight -CommandType Cmdlet) {

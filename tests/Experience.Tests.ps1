@@ -59,7 +59,7 @@ Describe 'Pipelines' -Tag 'CI' {
         & $Command | Export-Csv $csv -NoTypeInformation -Encoding utf8BOM
         $rows = Import-Csv $csv
         $rows | Should -Not -BeNullOrEmpty
-        # Scalars only, apart from rule item arrays, which have ;-joined *Text twins for CSV.
+        # Scalars only: lists (rule items) export as ;-joined text.
         (Get-Content $csv -Raw) | Should -Not -Match 'System\.Collections|BankInsight\.'
     }
 }
@@ -98,10 +98,17 @@ Describe 'Help' -Tag 'CI' {
     }
 
     It 'describes what each parameter takes from the pipeline as the binder sees it' {
-        $help = Get-Help Invoke-ChurnPrediction -Full
-        ($help.parameters.parameter | Where-Object name -eq 'InputObject').pipelineInput | Should -Be 'True (ByValue)'
-        ($help.parameters.parameter | Where-Object name -eq 'LiteralPath').pipelineInput | Should -Be 'True (ByPropertyName)'
-        ($help.parameters.parameter | Where-Object name -eq 'Path').pipelineInput | Should -Be 'False'
+        foreach ($command in Get-Command -Module BankInsight -CommandType Cmdlet) {
+            foreach ($documented in (Get-Help $command.Name -Full).parameters.parameter) {
+                $attributes = @($command.Parameters[$documented.name].Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] })
+                $byValue = [bool]($attributes | Where-Object ValueFromPipeline)
+                $byName = [bool]($attributes | Where-Object ValueFromPipelineByPropertyName)
+                $because = "Get-Help $($command.Name) -Parameter $($documented.name)"
+                if (-not ($byValue -or $byName)) { $documented.pipelineInput | Should -Be 'False' -Because $because; continue }
+                if ($byValue) { $documented.pipelineInput | Should -Match 'ByValue' -Because $because }
+                if ($byName) { $documented.pipelineInput | Should -Match 'ByPropertyName' -Because $because }
+            }
+        }
         (Get-Command Invoke-ChurnPrediction).DefaultParameterSet | Should -Be 'InputObject'
     }
 
@@ -149,7 +156,8 @@ Describe 'Errors and progress' -Tag 'CI' {
         }
         # A path is a path: a missing schema file is reported as one.
         $missing = { Import-CustomerData $churn -Schema ./no/such/schema.json } | Should -Throw -PassThru
-        $missing.FullyQualifiedErrorId | Should -BeLike 'BankInsight.SchemaNotFound,*'
+        $missing.FullyQualifiedErrorId | Should -BeLike 'BankInsight.FileNotFound,*'
+        $missing.Exception | Should -BeOfType [System.IO.FileNotFoundException]
         $missing.Exception.Message | Should -Match 'does not exist'
     }
 
@@ -158,7 +166,7 @@ Describe 'Errors and progress' -Tag 'CI' {
         Get-Content $churn -TotalCount 50 | ForEach-Object { $_ -replace ',(?=(?:[^"]*"[^"]*")*[^"]*$)', ';' } | Set-Content $semicolons
         $failure = { Import-CustomerData $semicolons -Schema CorporateChurn -ErrorAction Stop } | Should -Throw -PassThru
         $failure.FullyQualifiedErrorId | Should -BeLike 'BankInsight.FileLayoutInvalid,*'
-        $failure.Exception.Message | Should -Match "-Delimiter ';'"
+        $failure.Exception.Message | Should -Match "lines do at ';': read it with that delimiter \(-Delimiter"
         $failure.TargetObject | Should -Be $semicolons
         (Import-CustomerData $semicolons -Schema CorporateChurn -Delimiter ';').RowCount | Should -Be 50
     }

@@ -38,8 +38,24 @@ Describe 'Export-BankResult' -Tag 'CI' {
         Get-Content $path -Raw | Should -Be 'last month'
     }
 
-    It 'passes the file through with -PassThru' {
+    It 'passes the file through with -PassThru, as Get-Item returns it' {
         $path = Join-Path $TestDrive 'pass.txt'
-        ('x' | Export-BankResult $path -PassThru).FullName | Should -Be $path
+        $file = 'x' | Export-BankResult $path -PassThru
+        $file.FullName | Should -Be $path
+        $file.PSPath | Should -Not -BeNullOrEmpty
+        $file.Length | Should -Be 4
+    }
+
+    It 'keeps one kind of result per file, and the old file when kinds are mixed' {
+        $path = Join-Path $TestDrive 'mixed.txt'
+        Set-Content $path 'last month' -NoNewline
+        $churn = Join-Path $TestDrive 'mixed-churn.del'
+        $null = New-SyntheticCustomerData CorporateChurn 300 -Seed 3 -Path $churn
+        $warnings = Invoke-ChurnPrediction $churn -IncludeAll -Drivers 0 | Select-Object -First 2
+        $failure = { @($warnings[0], 'stray text', $warnings[1]) | Export-BankResult $path -ErrorAction Continue 2>$null } | Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -BeLike 'BankInsight.ResultValueInvalid,*'
+        Get-Content $path -Raw | Should -Be 'last month'
+        $warnings | Export-BankResult $path
+        Get-Content $path | Should -HaveCount 2
     }
 }

@@ -113,9 +113,31 @@ Describe 'Giving a job its data' -Tag 'CI' {
         { Get-CrossSellRule $files.retail | Get-CrossSellRecommendation } | Should -Throw -ErrorId 'BankInsight.ParameterInvalid*'
     }
 
-    It 'says that a folder is not a data file' {
-        Get-Item $TestDrive | Invoke-ChurnPrediction -ErrorVariable problems -ErrorAction SilentlyContinue
+    It 'reads objects that name a file: Select-Object FullName, Resolve-Path' {
+        $expected = (Invoke-ChurnPrediction -LiteralPath $files.churn -IncludeAll -Drivers 0).Probability
+        (Get-Item -LiteralPath $files.churn | Select-Object FullName | Invoke-ChurnPrediction -IncludeAll -Drivers 0).Probability | Should -Be $expected
+        (Resolve-Path -LiteralPath $files.churn | Invoke-ChurnPrediction -IncludeAll -Drivers 0).Probability | Should -Be $expected
+    }
+
+    It 'says where a data set goes when it is given by position' {
+        $data = Import-CustomerData -LiteralPath $files.churn -Schema CorporateChurn
+        $failure = { Invoke-ChurnPrediction $data } | Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentTransformationError*'
+        $failure.Exception.Message | Should -Match 'Pipe a data set'
+    }
+
+    It 'reads with the encodings the bank''s files come in, and refuses the others at binding' {
+        (Import-CustomerData -LiteralPath $files.churn -Schema CorporateChurn -Encoding ([System.Text.Encoding]::UTF8)).RowCount | Should -Be 1500
+        { Import-CustomerData -LiteralPath $files.churn -Schema CorporateChurn -Encoding ([System.Text.Encoding]::Unicode) } | Should -Throw -ErrorId 'ParameterArgumentTransformationError*'
+        { Import-CustomerData -LiteralPath $files.churn -Schema CorporateChurn -Encoding latin1 } | Should -Throw -ErrorId 'ParameterArgumentTransformationError*'
+    }
+
+    It 'says that a folder is not a data file, and stops when nothing else was given' {
+        $failure = { Get-Item $TestDrive | Invoke-ChurnPrediction } | Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -BeLike 'BankInsight.FileUnreadable,*'
+        $failure.Exception.Message | Should -Match 'is a folder.*Nothing could be read'
+        $result = Get-Item -LiteralPath $TestDrive, $files.churn | Invoke-ChurnPrediction -IncludeAll -Drivers 0 -ErrorVariable problems -ErrorAction SilentlyContinue
+        $result.Count | Should -Be 1500
         $problems[0].FullyQualifiedErrorId | Should -BeLike 'BankInsight.FileUnreadable,*'
-        $problems[0].Exception.Message | Should -Match 'is a folder'
     }
 }

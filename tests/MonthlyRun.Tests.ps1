@@ -37,10 +37,13 @@ Describe 'Monthly run' -Tag 'CI' {
         (Get-Content (Join-Path $out 'log' 'bankinsight-2026-10.log') -Raw) | Should -Match 'done; 0 rows rejected'
     }
 
-    It 'exits 3 and keeps the bad rows aside when a file has some' {
+    It 'exits 3 and keeps the bad rows aside when files have some' {
         Add-Content (Join-Path $in 'retail_customer.del') '"broken","row"'
+        Add-Content (Join-Path $in 'potential_customer_relation.del') '"cut","short"'
         Invoke-MonthlyRun | Should -Be 3
         Get-Content (Join-Path $out 'log' '2026-10-retail_customer.del.rejected.del') | Should -Contain '"broken","row"'
+        Get-Content (Join-Path $out 'log' '2026-10-potential_customer_relation.del.rejected.del') | Should -Contain '"cut","short"'
+        (Get-Content (Join-Path $out 'log' 'bankinsight-2026-10.log') -Raw) | Should -Match 'done; 2 rows rejected'
     }
 
     It 'exits 1, says why, and leaves last month''s files when a job cannot run' {
@@ -51,6 +54,13 @@ Describe 'Monthly run' -Tag 'CI' {
         (Get-Content (Join-Path $out 'log' 'bankinsight-2026-10.log') -Raw) | Should -Match 'FAILED: BankInsight.FileNotFound'
         (Get-FileHash $untouched).Hash | Should -Be $before.Hash
         Get-ChildItem (Join-Path $out '2026-10') -Force -Filter '*.tmp' | Should -BeNullOrEmpty
+    }
+
+    It 'exits 1 and logs why when the module cannot be loaded' {
+        $logFolder = Join-Path $TestDrive 'no-module-log'
+        & (Join-Path $PSHOME 'pwsh') -NoProfile -NonInteractive -File $script -InputFolder $in -OutputFolder (Join-Path $TestDrive 'no-module') -LogFolder $logFolder -Month 2026-10 -Module NoSuchModule | Out-Null
+        $LASTEXITCODE | Should -Be 1
+        (Get-Content (Join-Path $logFolder 'bankinsight-2026-10.log') -Raw) | Should -Match 'FAILED: Modules_ModuleNotFound'
     }
 
     It 'exits 0 on the sample month the build makes, with the four files' {

@@ -4,6 +4,11 @@
 BeforeAll {
     $root = Join-Path $PSScriptRoot '..'
     $tour = Join-Path $root 'docs' 'examples' 'analyst-tour.ps1'
+    . (Join-Path $PSScriptRoot 'Support' 'Export-Excel.StandIn.ps1')   # so the tour's Excel step runs too
+}
+
+AfterAll {
+    Remove-Item function:global:Export-Excel -ErrorAction Ignore
 }
 
 Describe 'Analyst tour' -Tag 'CI' {
@@ -11,7 +16,7 @@ Describe 'Analyst tour' -Tag 'CI' {
         $output = Join-Path $TestDrive 'tour'
         $ErrorActionPreference = 'Stop'   # the tour is a plain script: any error fails the test
         $null = & $tour -Samples (Join-Path $root 'out' 'samples') -Module (Join-Path $root 'out' 'BankInsight') -Output $output 6>&1
-        foreach ($file in 'warnings.csv', 'few.csv', 'segments.csv', 'recommendations.csv', 'insurance.csv') {
+        foreach ($file in 'warnings.csv', 'warnings.xlsx', 'few.csv', 'segments.csv', 'recommendations.csv', 'insurance.csv') {
             Join-Path $output $file | Should -Exist
         }
         (Import-Csv (Join-Path $output 'insurance.csv')).Count | Should -Be 100

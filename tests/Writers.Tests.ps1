@@ -72,7 +72,9 @@ Describe 'Writing files' -Tag 'CI' {
         $nowhere = Join-Path $folder 'no' 'such' 'folder' 'out.file'
         $said = [System.Collections.Generic.List[object]]::new()
         $failure = $null
-        try { & $Write $nowhere @{ Verbose = $true } 4>&1 | ForEach-Object { $said.Add($_) } } catch { $failure = $_ }
+        $VerbosePreference = 'Continue'   # every command of the example, not only the writer, says what it does
+        try { & $Write $nowhere @{} 4>&1 | ForEach-Object { $said.Add($_) } } catch { $failure = $_ }
+        $VerbosePreference = 'SilentlyContinue'
         $failure.FullyQualifiedErrorId | Should -BeLike 'BankInsight.OutputWriteFailed,*'
         $failure.Exception.Message | Should -Match 'does not exist'
         # Nothing was read, trained or generated first: every job says so on the verbose stream.
@@ -83,6 +85,25 @@ Describe 'Writing files' -Tag 'CI' {
         { Invoke-ChurnPrediction (Join-Path $TestDrive 'missing.del') -ErrorAction Stop | Export-BankResult $target } | Should -Throw -ErrorId 'BankInsight.FileNotFound*'
         Get-Content $target -Raw | Should -Be 'last month'
         Get-Leftover $folder | Should -BeNullOrEmpty
+    }
+
+    It 'keeps the old result when the job can read none of its input, even without -ErrorAction Stop' -TestCases @(
+        @{ Case = 'a missing file'; Run = { param($t) Invoke-ChurnPrediction (Join-Path $TestDrive 'missing.del') | Export-BankResult $t } }
+        @{ Case = 'a missing file through Import-CustomerData'; Run = { param($t) Import-CustomerData (Join-Path $TestDrive 'missing.del') -Schema CorporateChurn | Invoke-ChurnPrediction | Export-BankResult $t } }
+        @{ Case = 'a wildcard matching nothing'; Run = { param($t) Invoke-ChurnPrediction (Join-Path $TestDrive 'none-*.del') | Export-BankResult $t } }
+        @{ Case = 'Get-ChildItem finding nothing'; Run = { param($t) Get-ChildItem (Join-Path $TestDrive 'none-*.del') | Invoke-ChurnPrediction | Export-BankResult $t } }
+        @{ Case = 'a file of another schema'; Run = { param($t) Invoke-ChurnPrediction $retail | Export-BankResult $t } }
+    ) {
+        $ErrorActionPreference = 'Continue'
+        { & $Run $target } | Should -Throw -Because $Case
+        Get-Content $target -Raw | Should -Be 'last month'
+        Get-Leftover $folder | Should -BeNullOrEmpty
+    }
+
+    It 'refuses a second input file for one -RejectPath, however it arrives' {
+        $rejects = Join-Path $folder 'rejects.del'
+        { Import-CustomerData $churn, $churn -Schema CorporateChurn -RejectPath $rejects } | Should -Throw -ErrorId 'BankInsight.ParameterInvalid*'
+        { $churn, $churn | Import-CustomerData -Schema CorporateChurn -RejectPath $rejects } | Should -Throw -ErrorId 'BankInsight.ParameterInvalid*'
     }
 
     It 'keeps the old result and leaves no temporary file when stopped (Ctrl+C)' {

@@ -13,6 +13,9 @@
     result files are left as they were).
 .EXAMPLE
     pwsh -NoProfile -File ./monthly-run.ps1 -InputFolder /data/in/2026-10 -OutputFolder /data/out -Month 2026-10
+.EXAMPLE
+    dotnet pwsh -NoProfile -File docs/examples/monthly-run.ps1 -InputFolder out/samples -OutputFolder results -Month 2026-11 -Module ./out/BankInsight
+    From a clone of the repository after the build, on the sample month.
 #>
 param(
     [Parameter(Mandatory)] [string] $InputFolder,
@@ -20,11 +23,10 @@ param(
     [string] $Month = (Get-Date -Format 'yyyy-MM'),
     [string] $LogFolder = (Join-Path $OutputFolder 'log'),
     [string] $ModelFolder,                 # the bank's own models; the shipped ones when omitted
-    [string] $Module = 'BankInsight'       # a module name, or the path of out/BankInsight
+    [string] $Module = 'BankInsight'       # a module name, or the path of out/BankInsight (from a clone)
 )
 
 $ErrorActionPreference = 'Stop'
-Import-Module $Module
 $results = Join-Path $OutputFolder $Month
 New-Item -ItemType Directory -Force -Path $results, $LogFolder | Out-Null
 $log = Join-Path $LogFolder "bankinsight-$Month.log"
@@ -47,6 +49,7 @@ function Read-Export([string] $File, [string] $Schema) {
 $rejectedRows = 0
 try {
     Write-Log "BankInsight monthly run for $Month"
+    Import-Module $Module
 
     $churn = Read-Export 'customer_losing.del' CorporateChurn
     $warnings = $churn | Invoke-ChurnPrediction -Model (Model 'customer_losing') -Drivers 0
@@ -54,7 +57,8 @@ try {
     Write-Log "churn: $(@($warnings).Count) customers flagged"
 
     $prospects = Read-Export 'potential_customer.del' CorporateProspect
-    $found = $prospects | Find-Prospect -RelationPath (Join-Path $InputFolder 'potential_customer_relation.del') -Model (Model 'customer_potential')
+    $relations = Read-Export 'potential_customer_relation.del' ProspectRelation
+    $found = $prospects | Find-Prospect -Relation $relations -Model (Model 'customer_potential')
     $found | Export-BankResult (Join-Path $results 'customer_potential.txt')
     Write-Log "prospects: $(@($found).Count) in the region"
 
