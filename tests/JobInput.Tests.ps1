@@ -66,6 +66,8 @@ Describe 'Giving a job its data' -Tag 'CI' {
         foreach ($seed in 1..3) { $null = New-SyntheticCustomerData CorporateChurn 400 -Seed $seed -Path (Join-Path $folder "m$seed.del") }
         $all = Get-ChildItem (Join-Path $folder '*.del') | Invoke-ChurnPrediction -IncludeAll -Drivers 0
         $all.Count | Should -Be 1200
+        # Each result says which file its line is in.
+        ($all | Group-Object File | ForEach-Object { '{0}={1}' -f (Split-Path $_.Name -Leaf), $_.Count }) | Should -Be 'm1.del=400', 'm2.del=400', 'm3.del=400'
         $each = foreach ($seed in 1..3) { Invoke-ChurnPrediction (Join-Path $folder "m$seed.del") -IncludeAll -Drivers 0 }
         $all.Probability | Should -Be $each.Probability
         (Invoke-ChurnPrediction (Join-Path $folder '*.del') -IncludeAll -Drivers 0).Count | Should -Be 1200

@@ -58,6 +58,9 @@ public sealed class ChurnPrediction : IBankResultRecord
     /// <summary>Line in the input file.</summary>
     public int Line { get; init; }
 
+    /// <summary>The input file (or "pipeline input (N rows)"): with several files, which one <see cref="Line"/> is in.</summary>
+    public string? File { get; init; }
+
     /// <inheritdoc />
     public IReadOnlyList<ResultField> ToResultFields() => [ResultField.FromText(CustomerId)];
 }

@@ -41,6 +41,9 @@ public sealed class CrossSellRecommendation : IBankResultRecord
     /// <summary>Line in the input file.</summary>
     public int Line { get; init; }
 
+    /// <summary>The input file (or "pipeline input (N rows)"): with several files, which one <see cref="Line"/> is in.</summary>
+    public string? File { get; init; }
+
     /// <inheritdoc />
     public IReadOnlyList<ResultField> ToResultFields() => [ResultField.FromText(CustomerId), ResultField.FromText(ProductCodes)];
 }

@@ -156,6 +156,7 @@ public static class ChurnJob
                     Driver3 = top.Count > 2 ? top[2].Feature : null,
                     Driver3Effect = top.Count > 2 ? top[2].Contribution : null,
                     Line = data.GetSourceLine(row),
+                    File = data.Source,
                 };
             }
             sink.Progress(new OperationProgress("Scoring churn", $"{Math.Min(start + block, emitted.Length):N0} of {emitted.Length:N0} customers", (double)Math.Min(start + block, emitted.Length) / emitted.Length));

@@ -119,6 +119,7 @@ public static class CrossSellJob
                     Lift = rule.Lift,
                     Rule = rule.Text(),
                     Line = data.GetSourceLine(i),
+                    File = data.Source,
                 };
             }
         }

@@ -120,6 +120,7 @@ public static class ProductOpportunityJob
                     Rule = scoring.Rules?[i]?.Rule.Text(),
                     HeldProducts = holdings.Text(holdings.Masks[i]),
                     Line = data.GetSourceLine(i),
+                    File = data.Source,
                 };
             }
         }

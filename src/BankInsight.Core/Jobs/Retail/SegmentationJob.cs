@@ -120,6 +120,7 @@ public static class SegmentationJob
                 Distance = distances[i],
                 HeldProducts = holdings is null ? null : holdings.Text(holdings.Masks[i]),
                 Line = data.GetSourceLine(i),
+                File = data.Source,
             };
         }
         sink.Progress(new OperationProgress("Assigning segments", $"{data.RowCount:N0} customers", 1, Completed: true));
