@@ -30,7 +30,7 @@ Describe 'New-ChurnModel' -Tag 'CI' {
 
     It 'explains why it cannot train on too little data' {
         $sample = Join-Path $PSScriptRoot 'BankInsight.Core.Tests' 'TestData' 'reference' 'customer_losing.del'
-        { New-ChurnModel $sample -ErrorAction SilentlyContinue } | Should -Throw -ErrorId 'BankInsight.TrainingDataInvalid,BankInsight.PowerShell.Commands.NewChurnModelCommand'
+        { New-ChurnModel $sample -MaxRejectedShare 1 -ErrorAction SilentlyContinue } | Should -Throw -ErrorId 'BankInsight.TrainingDataInvalid,BankInsight.PowerShell.Commands.NewChurnModelCommand'
     }
 }
 
@@ -76,9 +76,21 @@ Describe 'Invoke-ChurnPrediction' -Tag 'CI' {
         (Import-Csv $csv)[0].CustomerId | Should -Be $warnings[0].CustomerId
     }
 
-    It 'reports rejected rows of the old sample and still scores the rest' {
+    It 'refuses the old sample, whose ids collapsed, and leaves last month''s file' {
+        # 178 of its 188 rows repeat the float id 210090000000000.0.
         $sample = Join-Path $PSScriptRoot 'BankInsight.Core.Tests' 'TestData' 'reference' 'customer_losing.del'
-        $result = Invoke-ChurnPrediction $sample -IncludeAll -ErrorVariable rejected -ErrorAction SilentlyContinue -WarningVariable warned -WarningAction SilentlyContinue
+        $file = Join-Path $TestDrive 'customer_losing.txt'
+        Set-Content $file 'last month' -NoNewline
+        $failure = { Invoke-ChurnPrediction $sample -ErrorAction SilentlyContinue -WarningAction SilentlyContinue | Export-BankResult $file } | Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -Be 'BankInsight.TooManyRowsRejected,BankInsight.PowerShell.Commands.InvokeChurnPredictionCommand'
+        $failure.Exception.Message | Should -Match '178 of 188 rows .* \(94\.7%\), more than the 50% a job accepts'
+        $failure.TargetObject | Should -Be $sample
+        Get-Content $file -Raw | Should -Be 'last month'
+    }
+
+    It 'scores what is left of the old sample when told to accept its rejections' {
+        $sample = Join-Path $PSScriptRoot 'BankInsight.Core.Tests' 'TestData' 'reference' 'customer_losing.del'
+        $result = Invoke-ChurnPrediction $sample -IncludeAll -MaxRejectedShare 1 -ErrorVariable rejected -ErrorAction SilentlyContinue -WarningVariable warned -WarningAction SilentlyContinue
         $result.Count | Should -Be 10
         $rejected.Count | Should -Be 178
         $warned | Should -Not -BeNullOrEmpty

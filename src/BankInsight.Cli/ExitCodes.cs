@@ -11,6 +11,6 @@ internal static class ExitCodes
     public const int UnusableInput = 2;
     /// <summary>The job ran, but some input rows were rejected (see the messages or the reject file).</summary>
     public const int RowsRejected = 3;
-    /// <summary>Stopped by Ctrl+C.</summary>
+    /// <summary>Stopped by Ctrl+C (SIGTERM gives 143, see Program).</summary>
     public const int Cancelled = 130;
 }

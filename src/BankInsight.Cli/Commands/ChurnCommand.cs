@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using BankInsight.Common;
 using BankInsight.Jobs;
 using BankInsight.Jobs.Churn;
 using BankInsight.ResultFiles;
@@ -36,7 +37,9 @@ internal static class ChurnCommand
         job.AddTo(command, dataMonth: true);
         return command.WithAction(context, parse =>
         {
-            var data = job.Load(parse, context, parse.GetValue(input)!);
+            job.RequireDistinct(parse, ("--input_data_path", parse.GetValue(input), false), ("--model", parse.GetValue(model), true));
+            using var commit = new CommitGroup();
+            var data = job.Load(parse, context, parse.GetValue(input)!, commit);
             var result = ChurnJob.Train(new ChurnTrainingRequest(data)
             {
                 DeclineThreshold = parse.GetValue(threshold),
@@ -45,6 +48,7 @@ internal static class ChurnCommand
                 Seed = parse.GetValue(seed),
                 OutFile = Common.OutputFile.Optional(parse.GetValue(model)),
             }, context.Sink(parse), context.Cancel);
+            commit.CommitAll();
             if (parse.GetValue(json)) context.Out.WriteLine(JsonOutput.Serialize(result));
             else TrainingSummary.Write(context.Out, result);
             return job.ExitCode;
@@ -62,9 +66,12 @@ internal static class ChurnCommand
         job.AddTo(command, dataMonth: true);
         return command.WithAction(context, parse =>
         {
+            job.RequireDistinct(parse, ("--input_data_path", parse.GetValue(input), false), ("--model", parse.GetValue(model), false));
             var trained = JobInput.LoadModel(parse.GetValue(model), ShippedModels.Churn, ChurnJob.Purpose);
-            var data = job.Load(parse, context, parse.GetValue(input)!);
+            using var commit = new CommitGroup();
+            var data = job.Load(parse, context, parse.GetValue(input)!, commit);
             var evaluation = ChurnJob.Evaluate(trained, data, context.Sink(parse), parse.GetValue(threshold), job.Month(parse), context.Cancel);
+            commit.CommitAll();
             if (parse.GetValue(json)) context.Out.WriteLine(JsonOutput.Serialize(evaluation));
             else TrainingSummary.Write(context.Out, evaluation);
             return job.ExitCode;
@@ -83,8 +90,11 @@ internal static class ChurnCommand
         job.AddTo(command, dataMonth: true);
         return command.WithAction(context, parse =>
         {
+            job.RequireDistinct(parse, ("--input_data_path", parse.GetValue(input), false), ("--model", parse.GetValue(model), false),
+                ("--output_data_path", parse.GetValue(output), true), ("--scores_path", parse.GetValue(scores), true));
             var trained = JobInput.LoadModel(parse.GetValue(model), ShippedModels.Churn, ChurnJob.Purpose);
-            var data = job.Load(parse, context, parse.GetValue(input)!);
+            using var commit = new CommitGroup();
+            var data = job.Load(parse, context, parse.GetValue(input)!, commit);
             var request = new ChurnPredictionRequest(data, trained)
             {
                 IncludeAll = true,
@@ -92,8 +102,8 @@ internal static class ChurnCommand
                 ProbabilityThreshold = parse.GetValue(probability),
                 DataMonth = job.Month(parse),
             };
-            using var churners = new BankResultWriter(parse.GetValue(output)!);
-            using var scoreFile = parse.GetValue(scores) is { } s ? new BankResultWriter(s) : null;
+            var churners = commit.Add(new BankResultWriter(parse.GetValue(output)!));
+            var scoreFile = parse.GetValue(scores) is { } s ? commit.Add(new BankResultWriter(s)) : null;
             int scored = 0;
             foreach (var p in ChurnJob.Predict(request, context.Sink(parse), context.Cancel))
             {
@@ -101,8 +111,7 @@ internal static class ChurnCommand
                 if (p.IsChurn) churners.WriteLine(p.ToResultFields());
                 scoreFile?.WriteLine(ResultField.FromText(p.CustomerId), ResultField.FromNumber(p.Probability, 6));
             }
-            churners.Commit();
-            scoreFile?.Commit();
+            commit.CommitAll();
             context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"scored {scored:N0} customers; {churners.LinesWritten:N0} predicted to churn, written to {churners.Path}{(scoreFile is null ? "" : $"; scores in {scoreFile.Path}")}"));
             return job.ExitCode;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using BankInsight.Common;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using BankInsight.Clustering;
@@ -43,7 +44,9 @@ internal static class ClusterCommand
         job.AddTo(command);
         return command.WithAction(context, parse =>
         {
-            var data = job.Load(parse, context, parse.GetValue(input)!);
+            job.RequireDistinct(parse, ("--input_data_path", parse.GetValue(input), false), ("--model", parse.GetValue(model), true));
+            using var commit = new CommitGroup();
+            var data = job.Load(parse, context, parse.GetValue(input)!, commit);
             var result = SegmentationJob.Train(new SegmentationRequest(data)
             {
                 ClusterCount = parse.GetValue(clusters),
@@ -52,6 +55,7 @@ internal static class ClusterCommand
                 KMeans = new KMeansOptions { InitCount = parse.GetValue(inits), MaxIterations = parse.GetValue(iterations), Seed = parse.GetValue(seed) },
                 OutFile = Common.OutputFile.Optional(parse.GetValue(model)),
             }, context.Sink(parse), context.Cancel);
+            commit.CommitAll();
             if (parse.GetValue(json)) context.Out.WriteLine(JsonOutput.Serialize(result));
             else SegmentationSummary.Write(context.Out, result);
             return job.ExitCode;
@@ -68,16 +72,18 @@ internal static class ClusterCommand
         job.AddTo(command);
         return command.WithAction(context, parse =>
         {
+            job.RequireDistinct(parse, ("--input_data_path", parse.GetValue(input), false), ("--model", parse.GetValue(model), false), ("--output_data_path", parse.GetValue(output), true));
             var segmentation = LoadModel(parse.GetValue(model));
-            var data = job.Load(parse, context, parse.GetValue(input)!);
-            using var file = new BankResultWriter(parse.GetValue(output)!);
+            using var commit = new CommitGroup();
+            var data = job.Load(parse, context, parse.GetValue(input)!, commit);
+            var file = commit.Add(new BankResultWriter(parse.GetValue(output)!));
             var sizes = new int[segmentation.ClusterCount];
             foreach (var a in SegmentationJob.Assign(data, segmentation, context.Sink(parse), context.Cancel))
             {
                 sizes[a.Cluster - 1]++;
                 file.WriteLine(a.ToResultFields());
             }
-            file.Commit();
+            commit.CommitAll();
             context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"assigned {data.RowCount:N0} customers to {segmentation.ClusterCount} segments ({string.Join("; ", sizes.Select((s, c) => $"{c + 1}: {s:N0}"))}), written to {file.Path}"));
             return job.ExitCode;
@@ -94,9 +100,12 @@ internal static class ClusterCommand
         job.AddTo(command);
         return command.WithAction(context, parse =>
         {
+            job.RequireDistinct(parse, ("--input_data_path", parse.GetValue(input), false), ("--model", parse.GetValue(model), false));
             var segmentation = LoadModel(parse.GetValue(model));
-            var data = job.Load(parse, context, parse.GetValue(input)!);
+            using var commit = new CommitGroup();
+            var data = job.Load(parse, context, parse.GetValue(input)!, commit);
             var profiles = SegmentationJob.Profiles(data, segmentation, context.Sink(parse), context.Cancel);
+            commit.CommitAll();
             if (parse.GetValue(json))
             {
                 var array = new JsonArray();

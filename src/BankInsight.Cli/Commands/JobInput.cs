@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using BankInsight.Common;
 using BankInsight.Data;
 using BankInsight.Data.Reading;
 using BankInsight.Data.Schemas;
@@ -10,14 +11,20 @@ namespace BankInsight.Cli;
 
 /// <summary>
 /// What job commands share: loading their input files (remembering whether any row was
-/// rejected, which makes the exit code 3), a --schema override, --data_month, and the model
-/// file (the shipped one by default).
+/// rejected, which makes the exit code 3, and refusing a file no result may be built on), a
+/// --schema override, --data_month, --max_rejected_share, the model file (the shipped one by
+/// default), and the rule that no two paths of a command name the same file.
 /// </summary>
 internal sealed class JobInput(string defaultSchema)
 {
     public DataFileOptions Files { get; } = new();
     public Option<string?> Schema { get; } = new("--schema") { Description = $"Schema name or JSON file (default {defaultSchema})." };
     public Option<string?> DataMonth { get; } = new("--data_month") { Description = "The data's month, yyyy-MM (default: the month of the latest date in the file)." };
+    public Option<double> MaxRejectedShare { get; } = new("--max_rejected_share")
+    {
+        Description = "Produce nothing, and leave earlier results as they are, when more than this share of a file's rows is rejected (default 0.5).",
+        DefaultValueFactory = _ => InputCheck.DefaultMaxRejectedShare,
+    };
 
     public bool RowsRejected { get; private set; }
 
@@ -25,13 +32,25 @@ internal sealed class JobInput(string defaultSchema)
     {
         Files.AddTo(command);
         command.Options.Add(Schema);
+        command.Options.Add(MaxRejectedShare);
         if (dataMonth) command.Options.Add(DataMonth);
     }
 
-    public CustomerDataSet Load(ParseResult parse, CliContext context, string path, string? schemaOverride = null, bool withRejectPath = true)
+    /// <summary>
+    /// Loads one input file. Its rejected lines (--reject_path) join <paramref name="commit"/>, so
+    /// they are replaced with the job's results or not at all; a file with no usable row or too many
+    /// rejected stops the job before it writes anything.
+    /// </summary>
+    public CustomerDataSet Load(ParseResult parse, CliContext context, string path, CommitGroup commit, string? schemaOverride = null, bool withRejectPath = true)
     {
         var schema = BuiltInSchemas.Resolve(schemaOverride ?? parse.GetValue(Schema) ?? defaultSchema);
-        var data = CustomerDataLoader.Load(path, Files.Build(parse, schema, withRejectPath), context.Sink(parse), context.Cancel);
+        var options = Files.Build(parse, schema, withRejectPath);
+        var data = CustomerDataLoader.Load(path, new DataLoadOptions(options.Schema)
+        {
+            Encoding = options.Encoding, Delimiter = options.Delimiter, Header = options.Header, DuplicateIds = options.DuplicateIds,
+            RejectPath = options.RejectPath, RejectCommit = commit,
+        }, context.Sink(parse), context.Cancel);
+        InputCheck.Usable(data, parse.GetValue(MaxRejectedShare), "--max_rejected_share");
         if (data.Summary.RowsRejected > 0)
         {
             RowsRejected = true;
@@ -46,6 +65,10 @@ internal sealed class JobInput(string defaultSchema)
         : throw new Common.BankInsightException(Common.ErrorIds.ParameterInvalid, Common.ErrorKind.InvalidArgument, $"--data_month '{text}' is not a month as yyyy-MM.", text);
 
     public int ExitCode => RowsRejected ? ExitCodes.RowsRejected : ExitCodes.Success;
+
+    /// <summary>Refuses a command whose paths name one file twice where it is written (see <see cref="FileIdentity"/>).</summary>
+    public void RequireDistinct(ParseResult parse, params (string Parameter, string? Path, bool Written)[] paths) =>
+        FileIdentity.RequireDistinct([.. paths, ("--reject_path", parse.GetValue(Files.RejectPath), true)]);
 
     public static TrainedModel LoadModel(string? path, string shippedName, string purpose) =>
         TrainedModel.Load(path ?? ShippedModels.Locate(shippedName), purpose);

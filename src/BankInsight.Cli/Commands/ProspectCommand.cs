@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using BankInsight.Common;
 using BankInsight.Data.Schemas;
 using BankInsight.Jobs;
 using BankInsight.Jobs.Prospects;
@@ -33,11 +34,11 @@ internal static class ProspectCommand
             Job.AddTo(command);
         }
 
-        public (Data.CustomerDataSet Prospects, Data.CustomerDataSet? Relations) Load(ParseResult parse, CliContext context)
+        public (Data.CustomerDataSet Prospects, Data.CustomerDataSet? Relations) Load(ParseResult parse, CliContext context, CommitGroup commit)
         {
-            var prospects = Job.Load(parse, context, parse.GetValue(Prospects)!);
+            var prospects = Job.Load(parse, context, parse.GetValue(Prospects)!, commit);
             var relations = parse.GetValue(Relations) is { } path
-                ? Job.Load(parse, context, path, parse.GetValue(RelationSchema) ?? BuiltInSchemas.ProspectRelation, withRejectPath: false)
+                ? Job.Load(parse, context, path, commit, parse.GetValue(RelationSchema) ?? BuiltInSchemas.ProspectRelation, withRejectPath: false)
                 : null;
             if (relations is null) context.Error.WriteLine("warning: no relation file (--input_data_path2): relation features and expansion are not available.");
             return (prospects, relations);
@@ -58,7 +59,10 @@ internal static class ProspectCommand
         inputs.AddTo(command);
         return command.WithAction(context, parse =>
         {
-            var (prospects, relations) = inputs.Load(parse, context);
+            inputs.Job.RequireDistinct(parse, ("--input_data_path1", parse.GetValue(inputs.Prospects), false), ("--input_data_path2", parse.GetValue(inputs.Relations), false),
+                ("--model", parse.GetValue(model), true));
+            using var commit = new CommitGroup();
+            var (prospects, relations) = inputs.Load(parse, context, commit);
             var result = ProspectJob.Train(new ProspectTrainingRequest(prospects, relations)
             {
                 Definition = new ProspectDefinition(parse.GetValue(minCount), parse.GetValue(minAmount)),
@@ -66,6 +70,7 @@ internal static class ProspectCommand
                 Seed = parse.GetValue(seed),
                 OutFile = Common.OutputFile.Optional(parse.GetValue(model)),
             }, context.Sink(parse), context.Cancel);
+            commit.CommitAll();
             if (parse.GetValue(json)) context.Out.WriteLine(JsonOutput.Serialize(result));
             else TrainingSummary.Write(context.Out, result);
             return inputs.Job.ExitCode;
@@ -85,8 +90,12 @@ internal static class ProspectCommand
         inputs.AddTo(command);
         return command.WithAction(context, parse =>
         {
+            inputs.Job.RequireDistinct(parse, ("--input_data_path1", parse.GetValue(inputs.Prospects), false), ("--input_data_path2", parse.GetValue(inputs.Relations), false),
+                ("--model", parse.GetValue(model), false), ("--output_data_path", parse.GetValue(output), true), ("--scores_path", parse.GetValue(scores), true),
+                ("--related_path", parse.GetValue(related), true));
             var trained = JobInput.LoadModel(parse.GetValue(model), ShippedModels.Prospect, ProspectJob.Purpose);
-            var (prospects, relations) = inputs.Load(parse, context);
+            using var commit = new CommitGroup();
+            var (prospects, relations) = inputs.Load(parse, context, commit);
             var request = new ProspectSearchRequest(prospects, relations, trained)
             {
                 Region = parse.GetValue(region),
@@ -95,20 +104,20 @@ internal static class ProspectCommand
                 Drivers = 0,
             };
             var sink = context.Sink(parse);
-            using var list = new BankResultWriter(parse.GetValue(output)!);
-            using var relatedFile = parse.GetValue(related) is { } r && relations is not null ? new BankResultWriter(r) : null;
+            var list = commit.Add(new BankResultWriter(parse.GetValue(output)!));
+            var relatedFile = parse.GetValue(related) is { } r && relations is not null ? commit.Add(new BankResultWriter(r)) : null;
             foreach (var p in ProspectJob.Find(request, sink, context.Cancel))
             {
                 if (p.Source == "Scored") list.WriteLine(p.ToResultFields());
                 else relatedFile?.WriteLine(ResultField.FromText(p.CustomerId), ResultField.FromText(p.ViaCustomerId), ResultField.FromText(p.RelationType));
             }
-            list.Commit();
-            relatedFile?.Commit();
             if (parse.GetValue(scores) is { } scoresPath)
             {
                 var (ids, probabilities) = ProspectJob.Scores(request, sink, context.Cancel);
-                BankResultWriter.WriteAll(scoresPath, ids.Select((id, i) => (IReadOnlyList<ResultField>)[ResultField.FromText(id), ResultField.FromNumber(probabilities[i], 6)]));
+                var scoreFile = commit.Add(new BankResultWriter(scoresPath));
+                for (int i = 0; i < ids.Count; i++) scoreFile.WriteLine(ResultField.FromText(ids[i]), ResultField.FromNumber(probabilities[i], 6));
             }
+            commit.CommitAll();
             context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"scored {prospects.RowCount:N0} companies; {list.LinesWritten:N0} prospects in region '{request.Region}' written to {list.Path}{(relatedFile is null ? "" : $"; {relatedFile.LinesWritten:N0} related parties in {relatedFile.Path}")}"));
             return inputs.Job.ExitCode;

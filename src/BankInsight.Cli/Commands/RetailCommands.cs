@@ -1,4 +1,5 @@
 using System.CommandLine;
+using BankInsight.Common;
 using System.Globalization;
 using BankInsight.Jobs.Retail;
 using BankInsight.ResultFiles;
@@ -21,10 +22,13 @@ internal static class RetailCommands
         job.AddTo(command);
         return command.WithAction(context, parse =>
         {
+            job.RequireDistinct(parse, ("--input_data_path", parse.GetValue(input), false), ("--model", parse.GetValue(rules.Model), false));
             var model = rules.SegmentationModel(parse);
-            var data = job.Load(parse, context, parse.GetValue(input)!);
+            using var commit = new CommitGroup();
+            var data = job.Load(parse, context, parse.GetValue(input)!, commit);
             var found = CrossSellJob.Rules(new CrossSellRuleRequest(data) { Mining = rules.Mining(parse), PerCluster = parse.GetValue(rules.PerCluster), Model = model },
                 context.Sink(parse), context.Cancel);
+            commit.CommitAll();
             if (parse.GetValue(json))
             {
                 context.Out.WriteLine(JsonOutput.Serialize(found));
@@ -53,8 +57,10 @@ internal static class RetailCommands
         job.AddTo(command);
         return command.WithAction(context, parse =>
         {
+            job.RequireDistinct(parse, ("--input_data_path", parse.GetValue(input), false), ("--model", parse.GetValue(rules.Model), false), ("--output_data_path", parse.GetValue(output), true));
             var model = rules.SegmentationModel(parse);
-            var data = job.Load(parse, context, parse.GetValue(input)!);
+            using var commit = new CommitGroup();
+            var data = job.Load(parse, context, parse.GetValue(input)!, commit);
             var request = new CrossSellRecommendationRequest(data)
             {
                 Mining = rules.Mining(parse),
@@ -63,14 +69,14 @@ internal static class RetailCommands
                 Match = parse.GetValue(match) == "exact" ? RuleMatch.Exact : RuleMatch.Subset,
                 Top = parse.GetValue(top),
             };
-            using var file = new BankResultWriter(parse.GetValue(output)!);
+            var file = commit.Add(new BankResultWriter(parse.GetValue(output)!));
             int customers = 0;
             foreach (var r in CrossSellJob.Recommend(request, context.Sink(parse), context.Cancel))
             {
                 if (r.Rank == 1) customers++;   // every recommended customer has exactly one rank-1 line
                 file.WriteLine(r.ToResultFields());
             }
-            file.Commit();
+            commit.CommitAll();
             context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{file.LinesWritten:N0} recommendations for {customers:N0} of {data.RowCount:N0} customers, written to {file.Path}"));
             return job.ExitCode;
@@ -94,8 +100,10 @@ internal static class RetailCommands
         job.AddTo(command);
         return command.WithAction(context, parse =>
         {
+            job.RequireDistinct(parse, ("--input_data_path", parse.GetValue(input), false), ("--model", parse.GetValue(rules.Model), false), ("--output_data_path", parse.GetValue(output), true));
             var model = rules.SegmentationModel(parse);
-            var data = job.Load(parse, context, parse.GetValue(input)!);
+            using var commit = new CommitGroup();
+            var data = job.Load(parse, context, parse.GetValue(input)!, commit);
             var request = new ProductOpportunityRequest(data)
             {
                 Products = parse.GetValue(products)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
@@ -107,14 +115,14 @@ internal static class RetailCommands
                 PerCluster = parse.GetValue(rules.PerCluster),
                 Model = model,
             };
-            using var file = new BankResultWriter(parse.GetValue(output)!);
+            var file = commit.Add(new BankResultWriter(parse.GetValue(output)!));
             var perProduct = new SortedDictionary<string, int>(StringComparer.Ordinal);
             foreach (var o in ProductOpportunityJob.Find(request, context.Sink(parse), context.Cancel))
             {
                 perProduct[o.ProductCode] = perProduct.GetValueOrDefault(o.ProductCode) + 1;
                 file.WriteLine(o.ToResultFields());
             }
-            file.Commit();
+            commit.CommitAll();
             context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{file.LinesWritten:N0} opportunities ({string.Join(", ", perProduct.Select(p => $"{p.Key}: {p.Value:N0}"))}), written to {file.Path}"));
             return job.ExitCode;

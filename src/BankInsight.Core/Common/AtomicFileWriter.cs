@@ -1,30 +1,43 @@
+using System.Text;
+
 namespace BankInsight.Common;
 
 /// <summary>
 /// Writes a file so that readers only ever see the old file or the complete new one: data
 /// goes to a temporary file beside the target, which replaces the target on
 /// <see cref="Commit"/> (a rename within one directory, atomic on POSIX and NTFS).
-/// Disposing without committing deletes the temporary file and leaves the target untouched. A
-/// read-only target is refused, unless <see cref="OutputFile.ReplaceReadOnly"/>: then its flag is
-/// lifted only for the rename and put back on the new file, so no crash leaves it writable.
+/// Disposing without committing deletes the temporary file and leaves the target untouched.
 /// </summary>
-public sealed class AtomicFileWriter : IDisposable
+/// <remarks>
+/// Replacing a file keeps what an administrator set on it: a target that is a symbolic link is
+/// written through to the file it points to (the link stays a link), and the new file takes the
+/// old one's Unix permissions (a mode-600 result stays 600). A read-only target is refused, unless
+/// <see cref="OutputFile.ReplaceReadOnly"/>: then its flag is lifted only for the rename and put
+/// back on the new file, so no crash leaves it writable. Several files of one job commit together
+/// through <see cref="CommitGroup"/>, in two steps: <see cref="Prepare"/> then <see cref="Publish"/>.
+/// </remarks>
+public sealed class AtomicFileWriter : ICommittedFile
 {
+    // File names are limited to 255 bytes on the file systems banks use; the temporary name
+    // keeps a readable prefix of the target's name within that.
+    private const int MaxPrefixBytes = 160;
+
     private readonly FileStream _stream;
     private readonly bool _replaceReadOnly;
-    private bool _committed;
+    private bool _prepared, _committed;
+    private bool _restoreReadOnly;
 
-    /// <summary>Opens a temporary file next to <paramref name="target"/>'s path.</summary>
+    /// <summary>Opens a temporary file next to <paramref name="target"/>'s path (or next to the file it links to).</summary>
     public AtomicFileWriter(OutputFile target)
     {
         string path = target.Path;
         _replaceReadOnly = target.ReplaceReadOnly;
-        Path = System.IO.Path.GetFullPath(path);
+        Path = FinalTarget(System.IO.Path.GetFullPath(path));
         string directory = System.IO.Path.GetDirectoryName(Path)!;
         if (!Directory.Exists(directory))
             throw new BankInsightException(ErrorIds.OutputWriteFailed, ErrorKind.WriteError,
                 $"Cannot write '{path}': the folder '{directory}' does not exist.", path);
-        TempPath = System.IO.Path.Combine(directory, $".{System.IO.Path.GetFileName(Path)}.{System.IO.Path.GetRandomFileName()}.tmp");
+        TempPath = System.IO.Path.Combine(directory, $".{Prefix(System.IO.Path.GetFileName(Path))}.{System.IO.Path.GetRandomFileName()}.tmp");
         try
         {
             _stream = new FileStream(TempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
@@ -36,7 +49,7 @@ public sealed class AtomicFileWriter : IDisposable
         }
     }
 
-    /// <summary>The file that will be replaced.</summary>
+    /// <summary>The file that will be replaced (a symbolic link's final target).</summary>
     public string Path { get; }
 
     /// <summary>The temporary file being written.</summary>
@@ -49,17 +62,51 @@ public sealed class AtomicFileWriter : IDisposable
     public void Commit()
     {
         if (_committed) return;
+        Prepare();
+        Publish();
+    }
+
+    /// <summary>
+    /// First step of a commit: the content is on disk and the target may be replaced (read-only
+    /// checked, permissions copied); nothing is replaced yet. A failure here leaves the target as it was.
+    /// </summary>
+    public void Prepare()
+    {
+        if (_prepared) return;
         try
         {
             _stream.Flush(flushToDisk: true);
             _stream.Dispose();
-            bool readOnly = File.Exists(Path) && File.GetAttributes(Path).HasFlag(FileAttributes.ReadOnly);
-            if (readOnly && !_replaceReadOnly)
+            if (File.Exists(Path))
             {
-                TryDelete();
-                throw new BankInsightException(ErrorIds.OutputExists, ErrorKind.ResourceExists, $"'{Path}' is read-only; it was not replaced.", Path);
+                var attributes = File.GetAttributes(Path);
+                if (attributes.HasFlag(FileAttributes.ReadOnly) && !_replaceReadOnly)
+                    throw new BankInsightException(ErrorIds.OutputExists, ErrorKind.ResourceExists, $"'{Path}' is read-only; it was not replaced.", Path);
+                _restoreReadOnly = attributes.HasFlag(FileAttributes.ReadOnly);
+                if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(TempPath, File.GetUnixFileMode(Path));
             }
-            if (readOnly) File.SetAttributes(Path, File.GetAttributes(Path) & ~FileAttributes.ReadOnly);
+            _prepared = true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            TryDelete();
+            throw new BankInsightException(ErrorIds.OutputWriteFailed, ErrorKind.WriteError, $"Cannot write '{Path}': {e.Message}", Path, e);
+        }
+        catch (BankInsightException)
+        {
+            TryDelete();
+            throw;
+        }
+    }
+
+    /// <summary>Second step: the prepared temporary file replaces the target (one rename).</summary>
+    public void Publish()
+    {
+        if (_committed) return;
+        if (!_prepared) throw new InvalidOperationException("Prepare before Publish.");
+        try
+        {
+            if (_restoreReadOnly) File.SetAttributes(Path, File.GetAttributes(Path) & ~FileAttributes.ReadOnly);
             try
             {
                 File.Move(TempPath, Path, overwrite: true);
@@ -67,15 +114,14 @@ public sealed class AtomicFileWriter : IDisposable
             finally
             {
                 // On the new file after the rename, back on the old one if it failed.
-                if (readOnly) File.SetAttributes(Path, File.GetAttributes(Path) | FileAttributes.ReadOnly);
+                if (_restoreReadOnly) File.SetAttributes(Path, File.GetAttributes(Path) | FileAttributes.ReadOnly);
             }
             _committed = true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             TryDelete();
-            throw new BankInsightException(ErrorIds.OutputWriteFailed, ErrorKind.WriteError,
-                $"Cannot write '{Path}': {e.Message}", Path, e);
+            throw new BankInsightException(ErrorIds.OutputWriteFailed, ErrorKind.WriteError, $"Cannot write '{Path}': {e.Message}", Path, e);
         }
     }
 
@@ -100,5 +146,32 @@ public sealed class AtomicFileWriter : IDisposable
         catch (UnauthorizedAccessException)
         {
         }
+    }
+
+    /// <summary>The file a path finally names: through any symbolic links, or the path itself.</summary>
+    private static string FinalTarget(string path)
+    {
+        try
+        {
+            return new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? path;
+        }
+        catch (IOException)
+        {
+            return path; // a link cycle or an unreadable link: write the path itself, and let the rename report it
+        }
+    }
+
+    private static string Prefix(string name)
+    {
+        if (Encoding.UTF8.GetByteCount(name) <= MaxPrefixBytes) return name;
+        var prefix = new StringBuilder();
+        int bytes = 0;
+        foreach (var rune in name.EnumerateRunes())
+        {
+            bytes += rune.Utf8SequenceLength;
+            if (bytes > MaxPrefixBytes) break;
+            prefix.Append(rune.ToString());
+        }
+        return prefix.ToString();
     }
 }

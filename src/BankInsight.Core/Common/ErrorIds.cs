@@ -16,8 +16,10 @@ public static class ErrorIds
     public const string FileLayoutInvalid = "BankInsight.FileLayoutInvalid";
     /// <summary>The file's encoding is not supported or the requested encoding is unknown.</summary>
     public const string EncodingUnsupported = "BankInsight.EncodingUnsupported";
-    /// <summary>A file had no usable rows.</summary>
+    /// <summary>A file had no usable rows: empty, only blank lines, or every row rejected.</summary>
     public const string NoRows = "BankInsight.NoRows";
+    /// <summary>More of a file's rows were rejected than a job accepts (half, unless raised); the job produced nothing.</summary>
+    public const string TooManyRowsRejected = "BankInsight.TooManyRowsRejected";
     /// <summary>No built-in schema has the given name.</summary>
     public const string SchemaNotFound = "BankInsight.SchemaNotFound";
     /// <summary>A schema has no column with the given name.</summary>

@@ -10,7 +10,7 @@ namespace BankInsight.ResultFiles;
 /// without BOM unless another encoding is asked for, LF line ends. The file appears only on <see cref="Commit"/>;
 /// until then the previous result stays in place (see <see cref="AtomicFileWriter"/>).
 /// </summary>
-public sealed class BankResultWriter : IDisposable
+public sealed class BankResultWriter : ICommittedFile
 {
     private readonly AtomicFileWriter _file;
     private readonly Encoding _encoding;
@@ -80,9 +80,19 @@ public sealed class BankResultWriter : IDisposable
     /// <summary>Makes the file visible, replacing any previous one.</summary>
     public void Commit()
     {
-        CloseWriter(); // flushes; the stream stays open for the commit
-        _file.Commit();
+        Prepare();
+        Publish();
     }
+
+    /// <inheritdoc />
+    public void Prepare()
+    {
+        CloseWriter(); // flushes; the stream stays open for the commit
+        _file.Prepare();
+    }
+
+    /// <inheritdoc />
+    public void Publish() => _file.Publish();
 
     /// <summary>Discards the file unless committed.</summary>
     public void Dispose()

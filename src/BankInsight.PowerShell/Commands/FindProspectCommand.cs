@@ -83,7 +83,7 @@ public sealed class FindProspectCommand : DataJobCmdlet, IUsesModel
     internal override void Begin(ICommandHost host)
     {
         base.Begin(host);
-        _relations = JobInputs.Relations(host, RelationPath, Relation); // before any scoring: a wrong relation file stops the command at once
+        _relations = JobInputs.Relations(host, RelationPath, Relation, MaxRejectedShare); // before any scoring: a wrong relation file stops the command at once
     }
 
     /// <inheritdoc />

@@ -90,6 +90,7 @@ public sealed class ImportCustomerDataCommand : BankInsightCmdlet
         }
         // Checked before reading: a reject file that cannot be written must not cost the load.
         string? rejectPath = RejectPath is null ? null : OutputFiles.Prepare(host, RejectPath, noClobber: false, force: false, action: null)!.Value.Path;
+        FileIdentity.RequireDistinct([(literal ? "-LiteralPath" : "-Path", files[0], false), ("-RejectPath", rejectPath, true)]);
         foreach (var file in files)
         {
             if (InputFiles.TryLoad(host, file, () => BuildOptions(host, file, rejectPath), _problems) is not { } data) continue;

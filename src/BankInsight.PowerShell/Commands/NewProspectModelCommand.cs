@@ -54,7 +54,7 @@ public sealed class NewProspectModelCommand : TrainingCmdlet
     internal override void Begin(ICommandHost host)
     {
         base.Begin(host);
-        _relations = JobInputs.Relations(host, RelationPath, Relation);
+        _relations = JobInputs.Relations(host, RelationPath, Relation, MaxRejectedShare);
         if (_relations is null) host.WriteWarning("No -RelationPath or -Relation: the model learns without relation features.");
     }
 

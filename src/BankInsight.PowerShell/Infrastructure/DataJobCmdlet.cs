@@ -3,6 +3,7 @@ using BankInsight.Common;
 using BankInsight.Data;
 using BankInsight.Data.Reading;
 using BankInsight.Data.Schemas;
+using BankInsight.Jobs;
 using BankInsight.Jobs.Retail;
 using BankInsight.Results;
 using BankInsight.Serialization;
@@ -56,6 +57,11 @@ public abstract class DataJobCmdlet : BankInsightCmdlet
     [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
     public object[]? InputObject { get; set; }
 
+    /// <summary>Produce nothing (a terminating error) when more than this share of an input's rows was rejected; 0.5 by default, 1 accepts any.</summary>
+    [Parameter]
+    [ValidateRange(0.0, 1.0)]
+    public double MaxRejectedShare { get; set; } = InputCheck.DefaultMaxRejectedShare;
+
     /// <summary>A schema name or JSON file for files and rows (default: the job's own).</summary>
     [Parameter]
     [ArgumentCompleter(typeof(SchemaNameCompleter))]
@@ -106,6 +112,9 @@ public abstract class DataJobCmdlet : BankInsightCmdlet
     private void Take(ICommandHost host, CustomerDataSet data)
     {
         _problems.Read(host);
+        // No result from a file with no usable row or mostly rejected rows: stop, so that nothing
+        // downstream (Export-BankResult) replaces last month's result with a list of nearly nobody.
+        InputCheck.Usable(data, MaxRejectedShare, "-MaxRejectedShare");
         if (GathersInput) _gathered.Add(data);
         else Run(host, data);
     }

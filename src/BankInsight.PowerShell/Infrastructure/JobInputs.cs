@@ -21,7 +21,7 @@ internal static class JobInputs
     /// The relations: a data set given with -Relation (already loaded, e.g. by Import-CustomerData
     /// with -RejectPath), or the file named by -RelationPath (exactly one), or null without either.
     /// </summary>
-    public static CustomerDataSet? Relations(ICommandHost host, string? relationPath, CustomerDataSet? relations)
+    public static CustomerDataSet? Relations(ICommandHost host, string? relationPath, CustomerDataSet? relations, double maxRejectedShare)
     {
         if (relations is not null)
         {
@@ -30,11 +30,14 @@ internal static class JobInputs
             if (relations.Schema.Find(Jobs.Prospects.ProspectColumns.RelatedId) is null)
                 throw new BankInsightException(ErrorIds.ParameterInvalid, ErrorKind.InvalidArgument,
                     $"-Relation takes the relation file's data set (schema ProspectRelation); {relations.Source}, read with schema {relations.Schema.Name}, has no '{Jobs.Prospects.ProspectColumns.RelatedId}' column.", relations.Source);
+            InputCheck.Usable(relations, maxRejectedShare, "-MaxRejectedShare");
             return relations;
         }
         if (relationPath is null) return null;
         string file = InputFiles.Single(host, relationPath, "RelationPath");
-        return CustomerDataLoader.Load(file, new DataLoadOptions(BuiltInSchemas.Get(BuiltInSchemas.ProspectRelation)), new HostSink(host), host.Cancellation);
+        var loaded = CustomerDataLoader.Load(file, new DataLoadOptions(BuiltInSchemas.Get(BuiltInSchemas.ProspectRelation)), new HostSink(host), host.Cancellation);
+        InputCheck.Usable(loaded, maxRejectedShare, "-MaxRejectedShare"); // e.g. the prospect file given as the relation file
+        return loaded;
     }
 
     /// <summary>

@@ -55,6 +55,8 @@ public abstract class TrainingCmdlet : DataJobCmdlet
             throw new BankInsightException(ErrorIds.ParameterInvalid, ErrorKind.InvalidArgument,
                 $"-OutFile holds one model, already trained on {_trainedOn}; {data.Source} would replace it. Train one data set per command, or leave out -OutFile.", data.Source);
         _trainedOn = data.Source;
+        if (_target is { } target && File.Exists(data.Source))
+            FileIdentity.RequireDistinct([("the data file", data.Source, false), ("-OutFile", target.Path, true)]);
         return _target;
     }
 }

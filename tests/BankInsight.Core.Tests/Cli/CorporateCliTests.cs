@@ -53,11 +53,29 @@ public class CorporateCliTests
     }
 
     [Fact]
-    public void Churn_predict_uses_the_shipped_model_on_the_reference_sample_and_reports_rejections()
+    public void Churn_predict_refuses_the_reference_sample_whose_ids_collapsed_and_leaves_last_months_list()
+    {
+        // 178 of its 188 rows repeat an id (written as the float 210090000000000.0): a result built
+        // on the 10 left would replace last month's list with a list of nearly nobody.
+        using var temp = new TempFolder();
+        string output = temp.File("out.txt");
+        File.WriteAllText(output, "\"last month\"\n");
+        var (exit, stdout, stderr) = Run("churn", "predict", "--input_data_path", TestFiles.Reference("customer_losing.del"), "--output_data_path", output);
+        Assert.Equal(2, exit);
+        Assert.Contains("178 of 188 rows of", stderr);
+        Assert.Contains("(94.7%), more than the 50% a job accepts", stderr);
+        Assert.Contains("--max_rejected_share", stderr);
+        Assert.Equal("\"last month\"\n", File.ReadAllText(output));
+        Assert.Single(Directory.GetFiles(temp.Path));
+        Assert.Empty(stdout);
+    }
+
+    [Fact]
+    public void Churn_predict_uses_the_shipped_model_on_the_reference_sample_when_told_to_accept_its_rejections()
     {
         using var temp = new TempFolder();
         string output = temp.File("out.txt");
-        var (exit, stdout, stderr) = Run("churn", "predict", "--input_data_path", TestFiles.Reference("customer_losing.del"), "--output_data_path", output);
+        var (exit, stdout, stderr) = Run("churn", "predict", "--input_data_path", TestFiles.Reference("customer_losing.del"), "--output_data_path", output, "--max_rejected_share", "1");
         Assert.Equal(3, exit); // done, but rows were rejected
         Assert.Contains("scored 10 customers", stdout);
         Assert.Contains("note: 178 of 188 rows", stderr);
@@ -70,7 +88,7 @@ public class CorporateCliTests
     public void Churn_train_on_too_little_data_exits_2_with_the_counts()
     {
         using var temp = new TempFolder();
-        var (exit, _, stderr) = Run("churn", "train", "--input_data_path", TestFiles.Reference("customer_losing.del"), "--model", temp.File("m"));
+        var (exit, _, stderr) = Run("churn", "train", "--input_data_path", TestFiles.Reference("customer_losing.del"), "--model", temp.File("m"), "--max_rejected_share", "1");
         Assert.Equal(2, exit);
         Assert.Contains("10 labelled rows", stderr);
         Assert.False(File.Exists(temp.File("m")));

@@ -102,17 +102,19 @@ public static class CustomerDataLoader
             var decoder = new FieldDecoder(encoding, LenientOf(encoding));
             _sink.Verbose($"Reading {_source} as {_schema.Name} ({_schema.ColumnCount} columns), encoding {TextEncodings.NameOf(encoding)}{(detected ? " (detected)" : "")}{(bom is not null ? " with BOM" : "")}.");
 
+            var group = _options.RejectCommit;
             try
             {
                 _rejectWriter = _options.RejectPath is null ? null : new AtomicFileWriter(_options.RejectPath);
+                if (_rejectWriter is not null) group?.Add(_rejectWriter);
                 if (bom is not null) _rejectWriter?.Stream.Write(bom);
                 var result = ReadAll(reader, decoder, encoding, detected, bom is not null, length, expectedRows);
-                _rejectWriter?.Commit();
+                if (group is null) _rejectWriter?.Commit();
                 return result;
             }
             finally
             {
-                _rejectWriter?.Dispose();
+                if (group is null) _rejectWriter?.Dispose(); // a group's files are the group's to commit or discard
             }
         }
 

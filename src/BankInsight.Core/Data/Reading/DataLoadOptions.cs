@@ -1,4 +1,5 @@
 using System.Text;
+using BankInsight.Common;
 using BankInsight.Data.Schemas;
 
 namespace BankInsight.Data.Reading;
@@ -43,6 +44,12 @@ public sealed class DataLoadOptions
 
     /// <summary>When set, rejected lines are written here verbatim (after the header line, if any).</summary>
     public string? RejectPath { get; init; }
+
+    /// <summary>
+    /// When set, the reject file joins this group and is replaced with the job's results (or not at
+    /// all); otherwise it is replaced as soon as the file has been read.
+    /// </summary>
+    public CommitGroup? RejectCommit { get; init; }
 
     /// <summary>Duplicate customer ids: reject (default) or keep.</summary>
     public DuplicateIdPolicy DuplicateIds { get; init; } = DuplicateIdPolicy.Reject;
