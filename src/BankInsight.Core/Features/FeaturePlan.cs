@@ -93,17 +93,8 @@ public sealed class FeaturePlan
         return new FeaturePlan(specs, referenceDate);
     }
 
-    /// <summary>The last day of the month of the latest date in any date column (the data's month).</summary>
-    public static DateOnly? LatestMonthEnd(CustomerDataSet data)
-    {
-        int latest = int.MinValue;
-        foreach (var column in data.Columns.OfType<DateColumn>())
-            foreach (int day in column.DayNumbers)
-                if (day != DateColumn.Missing && day > latest) latest = day;
-        if (latest == int.MinValue) return null;
-        var d = DateOnly.FromDayNumber(latest);
-        return new DateOnly(d.Year, d.Month, DateTime.DaysInMonth(d.Year, d.Month));
-    }
+    /// <summary>The last day of the data's month read from its dates (see <see cref="DataMonth"/>), or null without dates.</summary>
+    public static DateOnly? LatestMonthEnd(CustomerDataSet data) => DataMonth.Of(data)?.MonthEnd;
 
     /// <summary>The same plan measuring dates to another month's end (a later file's data month).</summary>
     public FeaturePlan WithReferenceDate(DateOnly? referenceDate) =>

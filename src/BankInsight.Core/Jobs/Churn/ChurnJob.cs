@@ -79,9 +79,10 @@ public static class ChurnJob
     {
         var data = request.Data;
         var labels = ChurnLabels.Make(data, request.DeclineThreshold, sink);
-        var reference = MonthEnd(request.DataMonth) ?? FeaturePlan.LatestMonthEnd(data);
+        var found = request.DataMonth is null ? DataMonth.Of(data) : null;
+        var reference = MonthEnd(request.DataMonth) ?? found?.MonthEnd;
         var plan = FeaturePlan.FromData(data, NotFeatures, reference);
-        sink.Verbose($"Churn: {plan.Features.Count} features from {data.Source}{(reference is { } r ? $", dates measured to {r:yyyy-MM-dd}" : "")}, decline threshold {request.DeclineThreshold}.");
+        sink.Verbose($"Churn: {plan.Features.Count} features from {data.Source}{(found is not null ? $", dates measured to {found}" : reference is { } r ? $", dates measured to {r:yyyy-MM-dd} (given)" : "")}, decline threshold {request.DeclineThreshold}.");
         var settings = new Dictionary<string, string>
         {
             ["decline_threshold"] = request.DeclineThreshold.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
@@ -120,10 +121,11 @@ public static class ChurnJob
         RequireChurnModel(model);
         var data = request.Data;
         double threshold = ClassifierTraining.DecisionThreshold(model, request.ProbabilityThreshold);
-        var reference = MonthEnd(request.DataMonth) ?? FeaturePlan.LatestMonthEnd(data);
-        // Which month dates are measured to changes the scores: say it (a few rows of a file may end earlier than the file).
-        if (reference is { } month)
-            sink.Verbose($"Churn: dates of {data.Source} measured to {month:yyyy-MM-dd}{(request.DataMonth is null ? " (its latest date's month; -DataMonth sets it)" : "")}.");
+        // Which month dates are measured to changes the scores: say it, and why.
+        var found = request.DataMonth is null ? DataMonth.Of(data) : null;
+        var reference = MonthEnd(request.DataMonth) ?? found?.MonthEnd;
+        if (found is not null) sink.Verbose($"Churn: dates of {data.Source} measured to {found} (a data month given sets it instead).");
+        else if (reference is { } given) sink.Verbose($"Churn: dates of {data.Source} measured to {given:yyyy-MM-dd}, the data month given.");
         var features = model.Features(data, sink, reference);
         var probabilities = Logistic.Probabilities(model.Classifier.PredictRaw(features, cancellationToken));
         var ids = data.Ids ?? throw new BankInsightException(ErrorIds.FileLayoutInvalid, ErrorKind.InvalidData, $"{data.Source} has no customer id column.", data.Source);
