@@ -171,6 +171,21 @@ Describe 'Errors and progress' -Tag 'CI' {
         (Import-CustomerData $semicolons -Schema CorporateChurn -Delimiter ';').RowCount | Should -Be 50
     }
 
+    It 'refuses NaN and infinities in every number parameter, before reading anything' {
+        $checked = 0
+        foreach ($command in Get-Command -Module BankInsight -CommandType Cmdlet) {
+            foreach ($parameter in $command.Parameters.Values | Where-Object { $_.ParameterType -in [double], [Nullable[double]] }) {
+                foreach ($value in [double]::NaN, [double]::PositiveInfinity, [double]::NegativeInfinity) {
+                    $arguments = @{ $parameter.Name = $value }
+                    { & $command.Name -Path (Join-Path $TestDrive 'no-such.del') @arguments } |
+                        Should -Throw -ErrorId 'ParameterArgumentValidationError*' -Because "$($command.Name) -$($parameter.Name) $value"
+                    $checked++
+                }
+            }
+        }
+        $checked | Should -BeGreaterOrEqual 90   # more than 30 number parameters across the job cmdlets, three values each
+    }
+
     It 'gives rejected rows an InvalidDataException and the row as target' {
         $bad = Join-Path $TestDrive 'one-bad.del'
         @(Get-Content $churn -TotalCount 2) + '"cut","short"' | Set-Content $bad

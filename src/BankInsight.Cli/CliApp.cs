@@ -89,7 +89,26 @@ internal static class CliApp
     public static Command WithAction(this Command command, CliContext context, Func<ParseResult, int> body)
     {
         command.Options.Add(context.Verbose);
-        command.SetAction(parse => Guard(context, () => body(parse)));
+        command.SetAction(parse => Guard(context, () =>
+        {
+            RequireFiniteNumbers(parse);
+            return body(parse);
+        }));
         return command;
+    }
+
+    /// <summary>
+    /// Refuses NaN and infinities in every number option, naming it: "NaN" parses as a double, and
+    /// a NaN threshold flags nobody (every comparison is false) — an empty list at exit 0.
+    /// </summary>
+    private static void RequireFiniteNumbers(ParseResult parse)
+    {
+        foreach (var option in parse.CommandResult.Command.Options)
+        {
+            if (option.ValueType != typeof(double) && option.ValueType != typeof(double?)) continue;
+            if (parse.GetResult(option) is { } result && result.GetValueOrDefault<double?>() is { } value && !double.IsFinite(value))
+                throw new BankInsightException(ErrorIds.ParameterInvalid, ErrorKind.InvalidArgument,
+                    $"{option.Name} must be a finite number (got {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}).", value);
+        }
     }
 }

@@ -110,7 +110,7 @@ internal static class ClassifierTraining
     {
         if (overrideThreshold is double t)
         {
-            if (t is <= 0 or >= 1)
+            if (!(t is > 0 and < 1)) // written so that NaN fails too
                 throw new BankInsightException(ErrorIds.ParameterInvalid, ErrorKind.InvalidArgument, $"ProbabilityThreshold must be in (0, 1) (got {t}).", t);
             return t;
         }

@@ -41,7 +41,7 @@ public static class ChurnLabels
     /// <summary>Labels every row of <paramref name="data"/>, warning once about the rows that cannot be labelled.</summary>
     public static ChurnLabelSet Make(CustomerDataSet data, double declineThreshold, IOperationSink sink)
     {
-        if (declineThreshold is <= 0 or >= 1)
+        if (!(declineThreshold is > 0 and < 1)) // written so that NaN fails too
             throw new BankInsightException(ErrorIds.ParameterInvalid, ErrorKind.InvalidArgument, $"DeclineThreshold must be between 0 and 1 (got {declineThreshold}).", declineThreshold);
         var current = Column(data, ChurnColumns.CurrentAssets);
         var average = Column(data, ChurnColumns.ThreeMonthAssets);

@@ -59,6 +59,9 @@ public static class ProspectLabels
     /// <summary>Labels every row; warns once about rows that cannot be labelled.</summary>
     public static (bool?[] Labels, int Unlabelled) Make(CustomerDataSet data, ProspectDefinition definition, IOperationSink sink)
     {
+        if (!(double.IsFinite(definition.MinMonthlyCount) && definition.MinMonthlyCount >= 0 && double.IsFinite(definition.MinMonthlyAmount) && definition.MinMonthlyAmount >= 0))
+            throw new BankInsightException(ErrorIds.ParameterInvalid, ErrorKind.InvalidArgument,
+                $"The prospect definition needs finite bars of 0 or more (got {definition.MinMonthlyCount} transactions, {definition.MinMonthlyAmount} amount).", definition);
         definition.Validate();
         var count = Column(data, ProspectColumns.MonthlyCount);
         var amount = Column(data, ProspectColumns.MonthlyAmount);

@@ -97,6 +97,8 @@ public static class ProductOpportunityJob
                 : Propensity(request, holdings, p, holders, sink, cancellationToken);
             if (scoring is null) continue;
             var scores = scoring.Scores;
+            if (request.MinScore is { } given && !(given is >= 0 and <= 1))
+                throw new BankInsightException(ErrorIds.ParameterInvalid, ErrorKind.InvalidArgument, $"MinScore must be between 0 and 1 (got {given}).", given);
             double minimum = request.MinScore ?? scoring.DefaultMinimum;
             var candidates = Enumerable.Range(0, data.RowCount)
                 .Where(i => (holdings.Masks[i] & bit) == 0 && !double.IsNaN(scores[i]) && scores[i] >= minimum)
