@@ -48,6 +48,41 @@ public class RelationTests
     }
 
     [Fact]
+    public void A_relation_row_without_a_customer_id_is_rejected_not_silently_left_out()
+    {
+        var sink = new CollectingSink();
+        var data = TestFiles.LoadText(Rows + "\"1000\",,\"0200\",\"0201\",\"x9\",\"丙公司\",0,0,,0,0,\n\"1000\",\"  \",\"0200\",\"0201\",\"x8\",\"丁公司\",0,0,,0,0,\n",
+            BuiltInSchemas.Get("ProspectRelation"), sink, name: "rel.del");
+        Assert.Equal(5, data.RowCount);
+        Assert.Equal(2, sink.Errors.Count(e => e.Message.Contains("the customer id is empty", StringComparison.Ordinal)));
+        Assert.Equal([6, 7], sink.Errors.Select(e => ((Data.Reading.RowRejection)e.Target!).Line));
+    }
+
+    [Fact]
+    public void Ids_join_without_surrounding_spaces_and_with_float_renderings_read_as_plain()
+    {
+        // The relation file wrote ids as floats and with a stray space; the prospect file plainly.
+        var sink = new CollectingSink();
+        var relations = TestFiles.LoadText(Rows.Replace("\"c1\"", "\"21009019.0\"").Replace("\"c2\"", "\"21009020 \""), BuiltInSchemas.Get("ProspectRelation"), sink, name: "rel.del");
+        var index = RelationIndex.Build(relations);
+        Assert.Equal(3, index.Of("21009019").Count);
+        Assert.Equal(2, index.Of("21009020").Count);
+        Assert.Equal(2, index.Of("21009020\u200B").Count); // a zero-width character from a copy-paste
+        Assert.Contains(sink.Warnings, w => w.Contains("spaces or invisible characters", StringComparison.Ordinal));
+        Assert.Equal(3, index.RowsMatchingNone(["21009020", "other"]));
+    }
+
+    [Fact]
+    public void Ids_that_differ_only_by_spaces_are_repeats()
+    {
+        var sink = new CollectingSink();
+        string row = "\"c1\",1,1,1,1,1,1,1,1,1,\"广东\",\"广东\"\n";
+        var data = TestFiles.LoadText(row + row.Replace("\"c1\"", "\"c1 \"") + row.Replace("\"c1\"", "\"\u00A0c1\""), BuiltInSchemas.Get("CorporateProspect"), sink);
+        Assert.Equal(1, data.RowCount);
+        Assert.Equal(2, sink.Errors.Count(e => e.Message.Contains("already appeared on line 1", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void Frequent_types_need_enough_rows()
     {
         var rows = string.Concat(Enumerable.Range(0, 200).Select(i => $"\"1000\",\"c{i % 50}\",,\"{(i < 150 ? "0301" : i < 196 ? "0201" : "9999")}\",\"r{i}\",\"n\",0,0,,0,0,\n"));

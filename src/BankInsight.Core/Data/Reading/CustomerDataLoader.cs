@@ -78,6 +78,8 @@ public static class CustomerDataLoader
         private AtomicFileWriter? _rejectWriter;
         private bool _layoutChecked;
         private bool _sawGoodRecord;
+        private int _paddedIds;
+        private string? _paddedExample;
         private int _wrongCountSeen = -1;
         private bool _allWrongCount = true;
 
@@ -148,8 +150,11 @@ public static class CustomerDataLoader
             var bySourceField = new ColumnLoader?[Math.Max(expectedFields, 1)];
             foreach (var l in loaders) if (l.SourceField >= 0) bySourceField[l.SourceField] = l;
             var absent = loaders.Where(l => l.SourceField < 0).ToArray();
-            var keyLoader = _schema.KeyColumn is null ? null : (TextLoader)loaders[_schema.KeyColumn.Position];
-            var seenIds = keyLoader is null ? null : new Dictionary<string, int>(expectedRows, StringComparer.Ordinal);
+            // The customer id: unique in a file with a key column; required (never empty) too in one
+            // whose rows may repeat it (the relation file), so that no row is silently left out of a join.
+            var idColumn = _schema.KeyColumn ?? _schema.Columns.FirstOrDefault(c => c.Role == "id" && c.Type == ColumnType.Text);
+            var keyLoader = idColumn is null ? null : loaders[idColumn.Position] as TextLoader;
+            var seenIds = _schema.KeyColumn is null ? null : new Dictionary<string, int>(expectedRows, StringComparer.Ordinal);
             var lines = new GrowableArray<int>(expectedRows);
             int records = 0;
 
@@ -170,7 +175,7 @@ public static class CustomerDataLoader
                 var problem = StageRow(reader, decoder, expectedFields, bySourceField, out int badField);
                 if (problem is null && keyLoader is not null)
                 {
-                    problem = CheckKey(keyLoader, seenIds!, reader.Line, out badField);
+                    problem = CheckKey(keyLoader, seenIds, reader.Line, out badField);
                 }
                 if (problem is { } p)
                 {
@@ -212,7 +217,9 @@ public static class CustomerDataLoader
             var summary = new LoadSummary(_source, _schema.Name, TextEncodings.NameOf(encoding), detected, hadBom, hadHeader,
                 records, rows, new Dictionary<RejectReason, int>(_rejectedByReason), blankLines, dropped, ignoredHeaderColumns, _options.RejectPath);
             var dataSet = new CustomerDataSet(_schema, columns, lines.ToArrayAndClear(), summary);
-            WarnAboutFloatIds(dataSet);
+            WarnAboutFloatIds(dataSet, idColumn);
+            if (_paddedIds > 0)
+                _sink.Warning($"{_paddedIds:N0} customer id(s) of {_displayName} have spaces or invisible characters around them (e.g. '{_paddedExample}'): they are kept as written, and compared without them — an id that differs from another only so is a repeat.");
             if (rows == 0)
                 _sink.Warning(records == 0 ? $"{_displayName} has no data rows." : $"No row of {_displayName} could be loaded; all {records:N0} were rejected.");
             _sink.Verbose($"{_displayName}: {records:N0} rows read, {rows:N0} loaded, {summary.RowsRejected:N0} rejected.");
@@ -240,17 +247,20 @@ public static class CustomerDataLoader
             return null;
         }
 
-        private (RejectReason, string)? CheckKey(TextLoader key, Dictionary<string, int> seen, int line, out int badField)
+        private (RejectReason, string)? CheckKey(TextLoader key, Dictionary<string, int>? seen, int line, out int badField)
         {
             badField = key.SourceField;
             string? id = key.StagedValue;
-            if (id is null) return (RejectReason.MissingId, "a customer id");
-            if (seen.TryAdd(id, line) || _options.DuplicateIds == DuplicateIdPolicy.Keep)
+            string comparable = id is null ? "" : CustomerIds.Comparable(id);
+            if (comparable.Length == 0) return (RejectReason.MissingId, "a customer id");
+            if (comparable.Length != id!.Length && _paddedIds++ == 0) _paddedExample = id;
+            // Ids are kept as written, but compared without what surrounds them: "123 " repeats "123".
+            if (seen is null || seen.TryAdd(comparable, line) || _options.DuplicateIds == DuplicateIdPolicy.Keep)
             {
                 badField = -1;
                 return null;
             }
-            return (RejectReason.DuplicateId, $"line {seen[id]}");
+            return (RejectReason.DuplicateId, $"line {seen[comparable]}");
         }
 
         private void Reject(DelimitedRecordReader reader, FieldDecoder decoder, RejectReason reason, string expected, int field, ColumnLoader?[] bySourceField)
@@ -393,14 +403,14 @@ public static class CustomerDataLoader
             return (loaders, reader.FieldCount);
         }
 
-        private void WarnAboutFloatIds(CustomerDataSet dataSet)
+        private void WarnAboutFloatIds(CustomerDataSet dataSet, SchemaColumn? idColumn)
         {
-            if (dataSet.Ids is not { } ids || ids.Length == 0) return;
+            if (idColumn is null || dataSet.Find(idColumn.Name) is not TextColumn ids || ids.Length == 0) return;
             int sample = Math.Min(ids.Length, 1000), floaty = 0;
             for (int i = 0; i < sample; i++)
             {
                 string? id = ids[i];
-                if (id is not null && (id.EndsWith(".0", StringComparison.Ordinal) || id.Contains("E+", StringComparison.OrdinalIgnoreCase))) floaty++;
+                if (id is not null && CustomerIds.LooksLikeFloat(id)) floaty++;
             }
             if (floaty * 2 > sample)
                 _sink.Warning($"Customer ids in {_displayName} look like floating-point renderings (e.g. '{ids[0]}'): the exporting system may have rounded them, so different customers can share an id. Export ids as text.");

@@ -228,9 +228,12 @@ public static class ProspectJob
         var ids = prospects.Ids!;
         int matched = 0;
         for (int i = 0; i < prospects.RowCount; i++) if (index.Of(ids[i]!).Count > 0) matched++;
-        sink.Verbose($"Relations: {index.Rows:N0} rows for {index.Customers:N0} customers; {matched:N0} of {prospects.RowCount:N0} companies have relations.");
+        int unmatched = index.RowsMatchingNone(ids.Values);
+        sink.Verbose($"Relations: {index.Rows:N0} rows for {index.Customers:N0} customers; {matched:N0} of {prospects.RowCount:N0} companies have relations; {unmatched:N0} relation rows name no company of the prospect file.");
         if (matched == 0 && index.Rows > 0)
-            sink.Warning($"No company of {prospects.Source} appears in the relation file {relations.Source}; are the two files from the same extraction? (Customer ids must match exactly.)");
+            sink.Warning($"No company of {prospects.Source} appears in the relation file {relations.Source}; are the two files from the same extraction? (Ids are matched without surrounding spaces, and '…19.0' as '…19'.)");
+        else if (unmatched * 2 > index.Rows)
+            sink.Warning($"{unmatched:N0} of {index.Rows:N0} relation rows of {relations.Source} name no company of {prospects.Source}; their relations are not used. Are the two files from the same extraction?");
         return index;
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using BankInsight.Common;
 using BankInsight.Data;
 using BankInsight.Data.Columns;
+using BankInsight.Data.Reading;
 using BankInsight.Features;
 
 namespace BankInsight.Jobs.Prospects;
@@ -62,7 +63,8 @@ public sealed class RelationIndex
         for (int r = 0; r < relations.RowCount; r++)
         {
             string? id = ids[r];
-            if (id is null) continue;
+            if (id is null) continue; // the loader rejects relation rows without a customer id; a data set made otherwise may still hold one
+            id = CustomerIds.JoinKey(id);
             string type = types switch
             {
                 CategoricalColumn c => c[r] ?? "",
@@ -78,8 +80,15 @@ public sealed class RelationIndex
 
     private static bool? Flag(NumericColumn? column, int row) => column is null || double.IsNaN(column[row]) ? null : column[row] == 1;
 
-    /// <summary>The relations of one customer (empty when none).</summary>
-    public IReadOnlyList<Relation> Of(string customerId) => _byCustomer.TryGetValue(customerId, out var list) ? list : [];
+    /// <summary>The relations of one customer (empty when none); ids match by <see cref="CustomerIds.JoinKey"/>.</summary>
+    public IReadOnlyList<Relation> Of(string customerId) => _byCustomer.TryGetValue(CustomerIds.JoinKey(customerId), out var list) ? list : [];
+
+    /// <summary>Relation rows whose customer is none of <paramref name="customerIds"/> (joined by <see cref="CustomerIds.JoinKey"/>).</summary>
+    public int RowsMatchingNone(IEnumerable<string?> customerIds)
+    {
+        var known = new HashSet<string>(customerIds.Where(id => id is not null).Select(id => CustomerIds.JoinKey(id!)), StringComparer.Ordinal);
+        return _byCustomer.Where(c => !known.Contains(c.Key)).Sum(c => c.Value.Count);
+    }
 
     /// <summary>
     /// The relation types worth a feature: those on at least 1% of relation rows (at least 5
