@@ -51,6 +51,11 @@ public sealed class BankResultWriter : ICommittedFile
     /// <summary>Appends one line.</summary>
     public void WriteLine(IReadOnlyList<ResultField> fields)
     {
+        // A control character (a line break, a NUL) would break the one-record-per-line format.
+        foreach (var field in fields)
+            if (field.Kind == ResultFieldKind.Text && TextRules.FirstForbidden(field.Text) is var at and >= 0)
+                throw new BankInsightException(ErrorIds.ResultValueInvalid, ErrorKind.InvalidData,
+                    $"Line {LinesWritten + 1}: the text '{TextRules.Visible(field.Text!)}' holds {TextRules.Describe(field.Text![at])}, which would break the result file's lines.", field.Text);
         _line.Clear();
         for (int i = 0; i < fields.Count; i++)
         {

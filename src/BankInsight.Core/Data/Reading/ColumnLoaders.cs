@@ -116,7 +116,8 @@ internal sealed class TextLoader(SchemaColumn column, int sourceField, int capac
             return null;
         }
         _staged = decoder.TryDecode(raw, flags);
-        return _staged is null ? (RejectReason.InvalidText, $"text in {TextEncodings.NameOf(decoder.Strict)}") : null;
+        if (_staged is null) return (RejectReason.InvalidText, $"text in {TextEncodings.NameOf(decoder.Strict)}");
+        return TextRules.FirstForbidden(_staged) is var at and >= 0 ? (RejectReason.ControlCharacter, $"text without {TextRules.Describe(_staged[at])}") : null;
     }
 
     public override void StageNull() => _staged = null;
@@ -236,6 +237,7 @@ internal sealed class CategoricalLoader : ColumnLoader
         }
         string? text = decoder.TryDecode(trimmed, flags);
         if (text is null) return (RejectReason.InvalidText, $"text in {TextEncodings.NameOf(decoder.Strict)}");
+        if (TextRules.FirstForbidden(text) is var at and >= 0) return (RejectReason.ControlCharacter, $"text without {TextRules.Describe(text[at])}");
         if (Lookup(text, out _staged)) return null;
         // Codes exported through a float column arrive as "100150.0": try the whole number.
         string? whole = WholeNumberPart(text);

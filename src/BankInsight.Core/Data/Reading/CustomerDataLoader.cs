@@ -477,6 +477,11 @@ public static class CustomerDataLoader
             return copy;
         }
 
-        private static string Shorten(string value) => value.Length <= 80 ? value : value[..77] + "…";
+        // Messages show a bad value as people can read it: control characters as \uXXXX, at most 80 characters.
+        private static string Shorten(string value)
+        {
+            string visible = TextRules.Visible(value);
+            return visible.Length <= 80 ? visible : visible[..77] + "…";
+        }
     }
 }

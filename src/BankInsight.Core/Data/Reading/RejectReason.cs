@@ -21,4 +21,6 @@ public enum RejectReason
     MalformedQuotes,
     /// <summary>Text bytes are not valid in the file's encoding.</summary>
     InvalidText,
+    /// <summary>Text holds a control character (NUL, tab, a line break, an escape code) or a byte order mark.</summary>
+    ControlCharacter,
 }
