@@ -84,15 +84,18 @@ public sealed class GbdtModel : IBinaryModel
         var columns = features.Columns;
         var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Options.Threads == 0 ? Environment.ProcessorCount : Options.Threads };
         const int block = 256;
-        Parallel.For(0, (rows.Count + block - 1) / block, parallel, () => _trees.Select(t => new TreeShap(t, featureCount)).ToArray(), (b, _, shaps) =>
+        // The explainers are shared; each thread has one workspace for all trees (memory per
+        // thread grows with the deepest tree, not with the number of trees).
+        var shaps = _trees.Select(t => new TreeShap(t)).ToArray();
+        Parallel.For(0, (rows.Count + block - 1) / block, parallel, () => new TreeShap.Workspace(shaps, featureCount), (b, _, workspace) =>
         {
             int end = Math.Min(rows.Count, (b + 1) * block);
             for (int i = b * block; i < end; i++)
             {
                 var phi = values.AsSpan(i * featureCount, featureCount);
-                foreach (var shap in shaps) shap.Add(columns, rows[i], phi);
+                foreach (var shap in shaps) shap.Add(columns, rows[i], phi, workspace);
             }
-            return shaps;
+            return workspace;
         }, _ => { });
         return new Contributions(FeatureNames, rows, values, biases);
     }
