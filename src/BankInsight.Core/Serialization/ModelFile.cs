@@ -399,9 +399,6 @@ internal sealed class ModelSection(string name, string source)
         : max == int.MaxValue ? $"expected {min.ToString(CultureInfo.InvariantCulture)} or more"
         : $"expected {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}";
 
-    /// <summary>Until every reader names the expected range.</summary>
-    public BankInsightException Invalid(string key) => Invalid(key, "see the model file layout");
-
     /// <summary>"[gbdt] tree_count=2147483647 is not valid (expected 0 to 25, …)".</summary>
     public BankInsightException Invalid(string key, string expected) =>
         ModelFile.Damaged(source, $"[{Name}] {ModelFile.Show(key)}={ModelFile.Show(TryGet(key))} is not valid ({Expected(expected)})");
