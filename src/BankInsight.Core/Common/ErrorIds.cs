@@ -38,7 +38,10 @@ public static class ErrorIds
     public const string ResultValueInvalid = "BankInsight.ResultValueInvalid";
     /// <summary>A model file does not exist.</summary>
     public const string ModelNotFound = "BankInsight.ModelNotFound";
-    /// <summary>A model file is damaged: truncated, edited, or its checksum does not match.</summary>
+    /// <summary>
+    /// A model file cannot be used: truncated, not a model, its checksum does not match, larger than
+    /// 256 MiB, or a value in it out of range (the message names the [section], key and value).
+    /// </summary>
     public const string ModelDamaged = "BankInsight.ModelDamaged";
     /// <summary>A model file was written by a newer BankInsight (format version too new).</summary>
     public const string ModelVersionUnsupported = "BankInsight.ModelVersionUnsupported";

@@ -25,61 +25,80 @@ internal sealed class TreeShap
     private readonly int _points;
     private readonly double[] _t;
     private readonly double[] _w;
-    private readonly double[][] _f;      // per depth: F at the quadrature points
-    private readonly double[][] _h;      // per depth: Σ v·F of the subtree below
-    private readonly double[][] _saved;  // per depth: the feature's claimed sums on entry
-    private readonly double[][] _below;  // per depth: Σ v·F of the child being processed
-    private readonly double[] _claimed;  // per feature × point: sums claimed by deeper splits on the feature
-    private readonly double[] _z, _o;     // per feature: merged fractions on the current path
-    private readonly bool[] _onPath;
     private readonly int[] _splitFeatures; // the features this tree splits on: the only claims a row can touch
 
-    public TreeShap(RegressionTree tree, int featureCount)
+    public TreeShap(RegressionTree tree)
     {
         _tree = tree;
-        int depth = tree.MaxDepth();
-        _points = depth / 2 + 1;
+        Depth = tree.MaxDepth();
+        _points = Depth / 2 + 1;
         (_t, _w) = GaussLegendre.UnitInterval(_points);
-        _f = Jagged(depth + 2, _points);
-        _h = Jagged(depth + 2, _points);
-        _saved = Jagged(depth + 2, _points);
-        _below = Jagged(depth + 2, _points);
-        _claimed = new double[featureCount * _points];
-        _z = new double[featureCount];
-        _o = new double[featureCount];
-        _onPath = new bool[featureCount];
         _splitFeatures = tree.SplitFeature.Distinct().ToArray();
     }
 
-    private static double[][] Jagged(int n, int m) => Enumerable.Range(0, n).Select(_ => new double[m]).ToArray();
+    /// <summary>Depth of the deepest leaf.</summary>
+    public int Depth { get; }
+
+    /// <summary>
+    /// One thread's scratch for explaining the trees of a model one after another: sized for the
+    /// deepest tree, so memory is O(depth² + features × depth) per thread, not per tree.
+    /// </summary>
+    public sealed class Workspace
+    {
+        public Workspace(IReadOnlyList<TreeShap> trees, int featureCount)
+        {
+            int depth = trees.Count == 0 ? 0 : trees.Max(t => t.Depth);
+            Stride = depth / 2 + 1;
+            F = Jagged(depth + 2, Stride);
+            H = Jagged(depth + 2, Stride);
+            Saved = Jagged(depth + 2, Stride);
+            Below = Jagged(depth + 2, Stride);
+            Claimed = new double[featureCount * Stride];
+            Z = new double[featureCount];
+            O = new double[featureCount];
+            OnPath = new bool[featureCount];
+        }
+
+        public int Stride { get; }
+        public double[][] F { get; }       // per depth: F at the quadrature points
+        public double[][] H { get; }       // per depth: Σ v·F of the subtree below
+        public double[][] Saved { get; }   // per depth: the feature's claimed sums on entry
+        public double[][] Below { get; }   // per depth: Σ v·F of the child being processed
+        public double[] Claimed { get; }   // per feature × point: sums claimed by deeper splits on the feature
+        public double[] Z { get; }         // per feature: merged fractions on the current path
+        public double[] O { get; }
+        public bool[] OnPath { get; }
+
+        private static double[][] Jagged(int n, int m) => Enumerable.Range(0, n).Select(_ => new double[m]).ToArray();
+    }
 
     /// <summary>Adds the tree's contributions for <paramref name="row"/> to <paramref name="phi"/> (one slot per feature).</summary>
-    public void Add(IReadOnlyList<FeatureColumn> columns, int row, Span<double> phi)
+    public void Add(IReadOnlyList<FeatureColumn> columns, int row, Span<double> phi, Workspace workspace)
     {
         if (_tree.NodeCount == 0) return; // a single leaf explains nothing
         // Claims start from zero for every row. Left as the previous row ended, they made the
         // differences taken in Visit round differently depending on which rows came before —
         // so a row's values depended on the thread that happened to explain it.
-        foreach (int k in _splitFeatures) _claimed.AsSpan(k * _points, _points).Clear();
-        Array.Fill(_f[0], 1.0);
-        Visit(columns, row, phi, 0, 0);
+        foreach (int k in _splitFeatures) workspace.Claimed.AsSpan(k * workspace.Stride, _points).Clear();
+        Array.Fill(workspace.F[0], 1.0);
+        Visit(columns, row, phi, 0, 0, workspace);
     }
 
     /// <summary>Processes internal node <paramref name="node"/> at <paramref name="depth"/>; leaves Σ v·F of its subtree in _h[depth].</summary>
-    private void Visit(IReadOnlyList<FeatureColumn> columns, int row, Span<double> phi, int node, int depth)
+    private void Visit(IReadOnlyList<FeatureColumn> columns, int row, Span<double> phi, int node, int depth, Workspace ws)
     {
         int k = _tree.SplitFeature[node];
-        bool had = _onPath[k];
-        double zPrev = had ? _z[k] : 1, oPrev = had ? _o[k] : 1;
-        var f = _f[depth];
-        var total = _h[depth];
-        var saved = _saved[depth];
-        var claimed = _claimed.AsSpan(k * _points, _points);
+        bool had = ws.OnPath[k];
+        double zPrev = had ? ws.Z[k] : 1, oPrev = had ? ws.O[k] : 1;
+        var f = ws.F[depth];
+        var total = ws.H[depth];
+        var saved = ws.Saved[depth];
+        var claimed = ws.Claimed.AsSpan(k * ws.Stride, _points);
         claimed.CopyTo(saved);
         Array.Clear(total);
         bool goesLeft = _tree.GoesLeft(node, columns, row);
         double cover = _tree.NodeCover[node];
-        var childF = _f[depth + 1];
+        var childF = ws.F[depth + 1];
         for (int side = 0; side < 2; side++)
         {
             int child = side == 0 ? _tree.Left[node] : _tree.Right[node];
@@ -90,11 +109,11 @@ internal sealed class TreeShap
                 double before = had ? zPrev + (oPrev - zPrev) * _t[q] : 1;
                 childF[q] = f[q] / before * (z + (o - z) * _t[q]);
             }
-            _onPath[k] = true;
-            _z[k] = z;
-            _o[k] = o;
+            ws.OnPath[k] = true;
+            ws.Z[k] = z;
+            ws.O[k] = o;
             // The subtree's Σ v·F, and what deeper splits on k claimed of it.
-            var below = _below[depth];
+            var below = ws.Below[depth];
             if (child < 0)
             {
                 double value = _tree.LeafValue[~child];
@@ -102,8 +121,8 @@ internal sealed class TreeShap
             }
             else
             {
-                Visit(columns, row, phi, child, depth + 1);
-                _h[depth + 1].AsSpan(0, _points).CopyTo(below);
+                Visit(columns, row, phi, child, depth + 1, ws);
+                ws.H[depth + 1].AsSpan(0, _points).CopyTo(below);
             }
             double share = 0;
             for (int q = 0; q < _points; q++)
@@ -113,11 +132,11 @@ internal sealed class TreeShap
                 total[q] += below[q];
             }
             phi[k] += (o - z) * share;
-            saved.AsSpan().CopyTo(claimed);
+            saved.AsSpan(0, _points).CopyTo(claimed);
         }
-        _onPath[k] = had;
-        _z[k] = zPrev;
-        _o[k] = oPrev;
+        ws.OnPath[k] = had;
+        ws.Z[k] = zPrev;
+        ws.O[k] = oPrev;
         // This split claims its whole subtree from the splits on k above it.
         for (int q = 0; q < _points; q++) claimed[q] = saved[q] + total[q];
     }

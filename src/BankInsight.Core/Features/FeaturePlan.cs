@@ -42,6 +42,9 @@ public sealed class FeaturePlan
     {
         if (features.Count == 0)
             throw new BankInsightException(ErrorIds.ParameterInvalid, ErrorKind.InvalidArgument, "There are no features to learn from: every column was excluded or empty.", null);
+        if (features.Count > Serialization.ModelLimits.MaxFeatures)
+            throw new BankInsightException(ErrorIds.ParameterInvalid, ErrorKind.InvalidArgument,
+                $"There are {features.Count.ToString(CultureInfo.InvariantCulture)} features; a model holds at most {Serialization.ModelLimits.MaxFeatures.ToString(CultureInfo.InvariantCulture)}. Exclude columns, or use a schema with fewer.", features.Count);
         if (features.Any(f => f.Transform is FeatureTransform.DateSigned or FeatureTransform.DateMonthsSince) && referenceDate is null)
             throw new ArgumentException("Date features need a reference date.", nameof(referenceDate));
         Features = features;
@@ -112,6 +115,9 @@ public sealed class FeaturePlan
         var columns = new FeatureColumn[Features.Count];
         int n = data.RowCount;
         var warnedMissing = new HashSet<string>(StringComparer.Ordinal);
+        // Features whose column is absent share one filled array per fill value (learners never
+        // write feature columns), so a plan naming many absent columns costs no memory per row.
+        var absent = new AbsentColumns(n);
         for (int f = 0; f < Features.Count; f++)
         {
             var spec = Features[f];
@@ -124,7 +130,7 @@ public sealed class FeaturePlan
                 else
                 {
                     if (warnedMissing.Add(spec.Name)) sink.Warning($"Feature '{spec.Name}' was not supplied for {data.Source}; the model treats it as unknown for every row.");
-                    columns[f] = FeatureColumn.Numeric(spec.Name, Filled(n, double.NaN));
+                    columns[f] = FeatureColumn.Numeric(spec.Name, absent.Missing);
                 }
                 continue;
             }
@@ -133,33 +139,40 @@ public sealed class FeaturePlan
                 sink.Warning($"Column '{spec.Column}' is missing or empty in {data.Source}; the model treats it as unknown for every row.");
             columns[f] = spec.Transform switch
             {
-                FeatureTransform.Number => FeatureColumn.Numeric(spec.Name, NumberValues(spec, source, n)),
-                FeatureTransform.Category => FeatureColumn.Categorical(spec.Name, CategoryCodes(spec, source, n, data.Source, sink), spec.Categories),
-                FeatureTransform.DateSigned => FeatureColumn.Numeric(spec.Name, DateSigned(spec, source, n)),
-                _ => FeatureColumn.Numeric(spec.Name, MonthsSince(spec, source, n)),
+                FeatureTransform.Number => FeatureColumn.Numeric(spec.Name, source is null ? absent.Missing : Expect<NumericColumn>(spec, source).Data),
+                FeatureTransform.Category => FeatureColumn.Categorical(spec.Name, source is null ? absent.NoCodes : CategoryCodes(spec, source, n, data.Source, sink), spec.Categories),
+                FeatureTransform.DateSigned => FeatureColumn.Numeric(spec.Name, source is null ? absent.Zeros : DateSigned(spec, source, n)),
+                _ => FeatureColumn.Numeric(spec.Name, source is null ? absent.Missing : MonthsSince(spec, source, n)),
             };
         }
         return new FeatureMatrix(columns);
+    }
+
+    /// <summary>The shared columns of absent features, made on first use.</summary>
+    private sealed class AbsentColumns(int rows)
+    {
+        private double[]? _missing, _zeros;
+        private int[]? _noCodes;
+
+        public double[] Missing => _missing ??= Filled(rows, double.NaN);
+        public double[] Zeros => _zeros ??= new double[rows];
+        public int[] NoCodes => _noCodes ??= FilledCodes(rows, -1);
+
+        private static int[] FilledCodes(int n, int value)
+        {
+            var codes = new int[n];
+            Array.Fill(codes, value);
+            return codes;
+        }
     }
 
     private static T Expect<T>(FeatureSpec spec, DataColumn column) where T : DataColumn =>
         column as T ?? throw new BankInsightException(ErrorIds.FileLayoutInvalid, ErrorKind.InvalidData,
             $"Column '{spec.Column}' is {column.Type} in this data but the model used it as {spec.Transform}; was the data read with another schema?", spec.Column);
 
-    private static double[] NumberValues(FeatureSpec spec, DataColumn? source, int n)
-    {
-        if (source is null) return Filled(n, double.NaN);
-        return Expect<NumericColumn>(spec, source).Data; // shared, not copied: learners never write
-    }
-
-    private static int[] CategoryCodes(FeatureSpec spec, DataColumn? source, int n, string file, IOperationSink sink)
+    private static int[] CategoryCodes(FeatureSpec spec, DataColumn source, int n, string file, IOperationSink sink)
     {
         var codes = new int[n];
-        if (source is null)
-        {
-            Array.Fill(codes, -1);
-            return codes;
-        }
         var column = Expect<CategoricalColumn>(spec, source);
         // Map this file's category indexes onto the plan's by label.
         var planIndex = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -188,18 +201,16 @@ public sealed class FeaturePlan
         return codes;
     }
 
-    private static double[] DateSigned(FeatureSpec spec, DataColumn? source, int n)
+    private static double[] DateSigned(FeatureSpec spec, DataColumn source, int n)
     {
         var values = new double[n];
-        if (source is null) return values;
         var days = Expect<DateColumn>(spec, source).Data;
         for (int r = 0; r < n; r++) values[r] = days[r] == DateColumn.Missing ? 0 : 1;
         return values;
     }
 
-    private double[] MonthsSince(FeatureSpec spec, DataColumn? source, int n)
+    private double[] MonthsSince(FeatureSpec spec, DataColumn source, int n)
     {
-        if (source is null) return Filled(n, double.NaN);
         var days = Expect<DateColumn>(spec, source).Data;
         int reference = ReferenceDate!.Value.DayNumber;
         var values = new double[n];
@@ -228,20 +239,39 @@ public sealed class FeaturePlan
         }
     }
 
-    /// <summary>Reads a plan written by <see cref="ToEntries"/>.</summary>
+    /// <summary>
+    /// Reads a plan written by <see cref="ToEntries"/>, checking what a hostile file could abuse:
+    /// the feature count against the lines present and <see cref="Serialization.ModelLimits.MaxFeatures"/>,
+    /// each transform by name, names and (column, transform) pairs unique (scoring allocates per
+    /// feature), categories only on category features, and a valid reference date when dates are used.
+    /// </summary>
     internal static FeaturePlan FromEntries(Serialization.ModelSection section)
     {
-        DateOnly? reference = section.TryGet("reference_date") is { } text
-            ? DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture)
-            : null;
-        int count = section.GetInt("features");
+        DateOnly? reference = null;
+        if (section.TryGet("reference_date") is { } text)
+            reference = DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                ? date : throw section.Invalid("reference_date", "a date written yyyy-MM-dd");
+        // Every feature has its own line, so the count cannot exceed the lines present.
+        int count = section.GetInt("features", 1, Math.Min(Serialization.ModelLimits.MaxFeatures, section.Entries.Count),
+            $"one line per feature and at most {Serialization.ModelLimits.MaxFeatures.ToString(CultureInfo.InvariantCulture)}");
         var specs = new FeatureSpec[count];
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var sources = new HashSet<(string, FeatureTransform)>();
         for (int i = 0; i < count; i++)
         {
-            var parts = Serialization.ModelFile.SplitList(section.Get($"feature.{i}"));
-            if (parts.Count != 3 || !Enum.TryParse<FeatureTransform>(parts[2], out var transform) || !Enum.IsDefined(transform))
-                throw section.Invalid($"feature.{i}");
-            var categories = section.TryGet($"feature.{i}.categories") is { } cats ? Serialization.ModelFile.SplitList(cats) : [];
+            string key = $"feature.{i}";
+            var parts = Serialization.ModelFile.SplitList(section.Get(key));
+            if (parts.Count != 3 || !Enum.GetNames<FeatureTransform>().Contains(parts[2], StringComparer.Ordinal))
+                throw section.Invalid(key, $"name|column|transform, the transform one of {string.Join(", ", Enum.GetNames<FeatureTransform>())}");
+            var transform = Enum.Parse<FeatureTransform>(parts[2]);
+            if (parts[0].Length == 0 || parts[1].Length == 0) throw section.Invalid(key, "a feature name and a column name");
+            if (!names.Add(parts[0])) throw section.Damaged(key, $"names the feature '{Serialization.ModelFile.Show(parts[0])}' a second time");
+            if (!sources.Add((parts[1], transform))) throw section.Damaged(key, $"makes a second {transform} feature of column '{Serialization.ModelFile.Show(parts[1])}'");
+            if (transform is FeatureTransform.DateSigned or FeatureTransform.DateMonthsSince && reference is null)
+                throw section.Damaged(key, "is a date feature but the section has no reference_date");
+            var categories = section.TryGet($"{key}.categories") is { } cats ? Serialization.ModelFile.SplitList(cats) : [];
+            if (categories.Count > 0 && transform != FeatureTransform.Category)
+                throw section.Damaged($"{key}.categories", $"lists categories for a {transform} feature");
             specs[i] = new FeatureSpec(parts[0], parts[1], transform, categories);
         }
         return new FeaturePlan(specs, reference);

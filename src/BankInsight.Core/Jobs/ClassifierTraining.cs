@@ -59,7 +59,10 @@ internal static class ClassifierTraining
             : new LogisticRegressionTrainer(input.Logistic);
         var classifier = trainer.Fit(trainX, trainY, null, sink, cancellationToken);
         var probabilities = Logistic.Probabilities(classifier.PredictRaw(heldX, cancellationToken));
-        double threshold = Thresholds.MaxF1(probabilities, heldY);
+        // Strictly inside (0, 1), the range a model file is read with: held-out probabilities that
+        // saturate to exactly 0 or 1 would otherwise give a threshold of 0 or 1. The clamp moves it
+        // by one ulp, which changes the flag only of a probability of exactly 0 or 1 − 2⁻⁵³.
+        double threshold = Math.Clamp(Thresholds.MaxF1(probabilities, heldY), double.Epsilon, Math.BitDecrement(1.0));
         var heldOut = BinaryEvaluation.Evaluate(probabilities, heldY, threshold);
         sink.Verbose($"{input.Job}: held-out ROC-AUC {heldOut.RocAuc:F4}, PR-AUC {heldOut.PrAuc:F4}; decision threshold {threshold:F4} (maximum F1 {heldOut.F1:F3}).");
 

@@ -126,21 +126,68 @@ public sealed class TrainedModel
         string purpose = model.Get("purpose");
         if (expectedPurpose is not null && purpose != expectedPurpose)
             throw new BankInsightException(ErrorIds.ModelKindMismatch, ErrorKind.InvalidArgument,
-                $"Model file '{source}' is a {purpose} model; this job needs a {expectedPurpose} model.", source);
+                $"Model file '{source}' is a {ModelFile.Show(purpose)} model; this job needs a {expectedPurpose} model.", source);
+        var schema = file.Get("schema");
+        // The plan first: the classifier's features, kinds and category routes are checked against it.
+        var plan = FeaturePlan.FromEntries(file.Get("features"));
         IBinaryModel classifier = model.Get("classifier") switch
         {
-            "gbdt" => GbdtModel.Read(file),
-            "logistic" => LogisticRegressionModel.Read(file),
-            var other => throw ModelFile.Damaged(source, $"its classifier kind '{other}' is not one this BankInsight knows"),
+            "gbdt" => GbdtModel.Read(file, plan),
+            "logistic" => LogisticRegressionModel.Read(file, plan),
+            var other => throw ModelFile.Damaged(source, $"its classifier kind '{ModelFile.Show(other)}' is not one this BankInsight knows"),
         };
-        var schema = file.Get("schema");
-        var plan = FeaturePlan.FromEntries(file.Get("features"));
-        if (!plan.Names.SequenceEqual(classifier.FeatureNames))
-            throw ModelFile.Damaged(source, "its feature plan and its classifier list different features");
-        var settings = file.Get("settings").Entries.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
+        var settingsSection = file.Get("settings");
+        CheckSettings(settingsSection, plan);
+        var settings = settingsSection.Entries.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
+        // Metrics are what training measured, reported and never used to decide anything: they need only be numbers.
         var metricsSection = file.Get("metrics");
         var metrics = metricsSection.Entries.ToDictionary(e => e.Key, e => metricsSection.GetDouble(e.Key), StringComparer.Ordinal);
         return new TrainedModel(purpose, schema.Get("name"), schema.Get("fingerprint"), plan, classifier, settings, metrics) { Source = source };
+    }
+
+    /// <summary>
+    /// Refuses a classifier whose features are not the plan's: same names in the same order, a
+    /// categorical kind exactly for the plan's category features. Scoring relies on it (a numeric
+    /// split on a category column would read values that are not there).
+    /// </summary>
+    internal static void CheckFeatures(FeaturePlan plan, IReadOnlyList<string> names, IReadOnlyList<FeatureKind> kinds, ModelSection section, string key)
+    {
+        if (names.Count != plan.Features.Count)
+            throw section.Damaged(key, $"lists {names.Count} features but the [features] plan has {plan.Features.Count}");
+        for (int f = 0; f < names.Count; f++)
+        {
+            var spec = plan.Features[f];
+            var kind = spec.Transform == FeatureTransform.Category ? FeatureKind.Categorical : FeatureKind.Numeric;
+            if (names[f] != spec.Name || kinds[f] != kind)
+                throw section.Damaged(key, $"has feature {f + 1} '{ModelFile.Show(names[f])}' ({kinds[f]}) where the [features] plan has '{ModelFile.Show(spec.Name)}' ({kind})");
+        }
+    }
+
+    /// <summary>
+    /// Checks the settings jobs read back from a model (the others are kept as text): thresholds
+    /// a probability or a share strictly between 0 and 1, the prospect bars finite and not negative,
+    /// relation types distinct and no more than the plan's supplied features.
+    /// </summary>
+    private static void CheckSettings(ModelSection settings, FeaturePlan plan)
+    {
+        static bool Share(double v) => v > 0 && v < 1;
+        if (settings.TryGet("decision_threshold") is not null) settings.GetDouble("decision_threshold", Share, "a probability in (0, 1)");
+        if (settings.TryGet("decline_threshold") is not null) settings.GetDouble("decline_threshold", Share, "a share in (0, 1)");
+        if (settings.TryGet("min_monthly_count") is not null) settings.GetDouble("min_monthly_count", v => v >= 0, "a finite number, 0 or more");
+        if (settings.TryGet("min_monthly_amount") is not null) settings.GetDouble("min_monthly_amount", v => v >= 0, "a finite number, 0 or more");
+        if (settings.TryGet("seed") is not null) settings.GetInt("seed");
+        if (settings.TryGet("uses_relations") is not null) settings.GetBool("uses_relations");
+        if (settings.TryGet("data_month") is { Length: > 0 } month && !DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            throw settings.Invalid("data_month", "a month written yyyy-MM, or nothing");
+        if (settings.TryGet("relation_types") is { Length: > 0 } text)
+        {
+            var types = text.Split('|');
+            int supplied = plan.Features.Count(f => f.Transform == FeatureTransform.Supplied);
+            if (types.Length > supplied) throw settings.Invalid("relation_types", $"at most {supplied} types, one per supplied feature of the plan");
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var type in types)
+                if (type.Length == 0 || !seen.Add(type)) throw settings.Invalid("relation_types", "distinct, non-empty relation types joined with '|'");
+        }
     }
 
     /// <summary>A setting as a number, or <paramref name="fallback"/> when absent.</summary>

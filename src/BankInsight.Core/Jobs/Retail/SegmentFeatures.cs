@@ -55,21 +55,33 @@ public sealed class SegmentFeatures
     public PointMatrix Apply(CustomerDataSet data, IOperationSink sink)
     {
         var columns = new float[Features.Count][];
+        float[]? atMean = null; // shared by every absent column: k-means never writes its points
         for (int f = 0; f < Features.Count; f++)
         {
             var feature = Features[f];
-            var values = columns[f] = new float[data.RowCount];
             if (data.Find(feature.Name) is not { } column)
             {
                 sink.Warning($"{data.Source}: segmentation column {feature.Name} is empty in every row; every customer is placed at its training mean.");
+                columns[f] = atMean ??= new float[data.RowCount];
                 continue;
             }
+            var values = columns[f] = new float[data.RowCount];
             var raw = Raw(column, data.Source);
             for (int i = 0; i < values.Length; i++)
-                values[i] = double.IsNaN(raw[i]) ? 0f : (float)((raw[i] - feature.Mean) / feature.Scale);
+                values[i] = double.IsNaN(raw[i]) ? 0f : Coordinate((raw[i] - feature.Mean) / feature.Scale);
         }
         return new PointMatrix(columns);
     }
+
+    /// <summary>
+    /// Largest coordinate magnitude, in standard deviations: 10¹⁵. A value further out (a number
+    /// near the end of the double range, or a model whose scale is tiny) is held there, so points
+    /// stay finite and squared distances over 10,000 columns stay within single precision.
+    /// Training data never comes near it: no z-score of n values exceeds √n.
+    /// </summary>
+    private const double MaxCoordinate = 1e15;
+
+    private static float Coordinate(double z) => (float)Math.Clamp(z, -MaxCoordinate, MaxCoordinate);
 
     /// <summary>A column's values as numbers: numbers as they are (not copied), categories as their value-list index; NaN when missing.</summary>
     internal static ReadOnlySpan<double> Raw(DataColumn column, string source)

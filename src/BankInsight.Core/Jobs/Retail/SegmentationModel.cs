@@ -24,8 +24,10 @@ namespace BankInsight.Jobs.Retail;
 /// [training] rows, sizes (customers per cluster), silhouette, k_choice (given|silhouette),
 ///            search_k and search_silhouette (the scores behind an automatic choice)
 /// </code>
-/// Loading checks the checksum, the purpose and that every list has the right length; nothing in
-/// the file names a .NET type.
+/// Loading checks the checksum, the purpose, that every list has the right length, that counts
+/// are bounded by the lines present and <see cref="ModelLimits"/>, and that every number is finite
+/// and in range (scales above 0, centres within ±46,341 standard deviations); nothing in the file
+/// names a .NET type.
 /// </remarks>
 public sealed class SegmentationModel
 {
@@ -141,44 +143,58 @@ public sealed class SegmentationModel
         string purpose = model.Get("purpose");
         if (purpose != Purpose)
             throw new BankInsightException(ErrorIds.ModelKindMismatch, ErrorKind.InvalidArgument,
-                $"Model file '{source}' is a {purpose} model; segmentation needs a segmentation model (New-CustomerClusterModel, bankinsight cluster train).", source);
-        if (model.Get("kind") != "kmeans") throw ModelFile.Damaged(source, $"its kind '{model.Get("kind")}' is not one this BankInsight knows");
+                $"Model file '{source}' is a {ModelFile.Show(purpose)} model; segmentation needs a segmentation model (New-CustomerClusterModel, bankinsight cluster train).", source);
+        if (model.Get("kind") != "kmeans") throw model.Invalid("kind", "kmeans");
         var schema = file.Get("schema");
+
+        // [features]: at most MaxFeatures distinct columns (each absent one costs a column at scoring).
         var f = file.Get("features");
         var names = ModelFile.SplitList(f.Get("names"));
-        var categorical = f.GetInts("categorical");
-        var means = f.GetDoubles("means");
-        var scales = f.GetDoubles("scales");
-        if (names.Count == 0 || categorical.Length != names.Count || means.Length != names.Count || scales.Length != names.Count)
-            throw ModelFile.Damaged(source, "its [features] lists have different lengths");
+        if (names.Count > ModelLimits.MaxFeatures) throw f.Invalid("names", $"at most {ModelLimits.MaxFeatures} columns");
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < names.Count; i++)
+            if (names[i].Length == 0 || !seen.Add(names[i])) throw f.InvalidItem("names", i, names[i], "distinct, non-empty column names");
+        int d = names.Count;
+        T[] Same<T>(ModelSection section, string key, T[] values) => values.Length == d ? values : throw section.Invalid(key, $"{d} values, one per column in names");
+        var categorical = Same(f, "categorical", f.GetInts("categorical", 0, 1, "1 for a categorical column"));
+        var means = Same(f, "means", f.GetDoubles("means", _ => true, "a finite number"));
+        var scales = Same(f, "scales", f.GetDoubles("scales", v => v > 0, "a finite number greater than 0"));
         var features = new SegmentFeatures(names.Select((n, i) => new SegmentFeature(n, categorical[i] == 1, means[i], scales[i])).ToArray());
+
+        // [kmeans]: every centre has its own line, so k is bounded by the lines present; k × d by MaxCentreValues.
         var k = file.Get("kmeans");
-        int clusters = k.GetInt("cluster_count"), dimensions = k.GetInt("dimensions");
-        if (clusters < 1 || dimensions != names.Count) throw ModelFile.Damaged(source, "its [kmeans] sizes do not match its features");
+        int dimensions = k.GetInt("dimensions", d, d, "the number of columns in [features] names");
+        int clusters = k.GetInt("cluster_count", 1, Math.Min(k.Entries.Count, ModelLimits.MaxCentreValues / Math.Max(1, d)),
+            $"one centre line each and at most {ModelLimits.MaxCentreValues} centre values in all");
+        if (k.TryGet($"centre.{clusters + 1}") is not null) throw k.Damaged("cluster_count", $"is {clusters} but [kmeans] holds a centre.{clusters + 1}");
         var centres = new double[clusters * dimensions];
         for (int c = 0; c < clusters; c++)
         {
-            var centre = k.GetDoubles($"centre.{c + 1}");
-            if (centre.Length != dimensions) throw k.Invalid($"centre.{c + 1}");
+            string key = $"centre.{c + 1}";
+            var centre = k.GetDoubles(key, v => Math.Abs(v) <= ModelLimits.MaxCentreCoordinate,
+                $"a finite coordinate within ±{ModelLimits.MaxCentreCoordinate} standard deviations");
+            if (centre.Length != dimensions) throw k.Invalid(key, $"{dimensions} coordinates");
             centre.CopyTo(centres, c * dimensions);
         }
         var options = new KMeansOptions
         {
             ClusterCount = clusters,
             Seed = k.GetInt("seed"),
-            InitCount = k.GetInt("init_count"),
-            MaxIterations = k.GetInt("max_iterations"),
-            Tolerance = k.GetDouble("tolerance"),
+            InitCount = k.GetInt("init_count", 1, int.MaxValue),
+            MaxIterations = k.GetInt("max_iterations", 1, int.MaxValue),
+            Tolerance = k.GetDouble("tolerance", v => v >= 0, "a finite number, 0 or more"),
         };
-        var kmeans = new KMeansModel(centres, clusters, k.GetDouble("inertia"), k.GetInt("iterations"));
+        var kmeans = new KMeansModel(centres, clusters, k.GetDouble("inertia", v => v >= 0, "a finite number, 0 or more"), k.GetInt("iterations", 0, int.MaxValue));
+
         var t = file.Get("training");
-        var sizes = t.GetInts("sizes");
-        if (sizes.Length != clusters) throw t.Invalid("sizes");
-        var searchK = t.GetInts("search_k");
-        var searchSilhouette = t.GetDoubles("search_silhouette");
-        var searchInertia = t.GetDoubles("search_inertia");
-        if (searchSilhouette.Length != searchK.Length || searchInertia.Length != searchK.Length) throw t.Invalid("search_k");
-        var training = new SegmentationTraining(t.GetInt("rows"), sizes, t.GetDouble("silhouette"),
+        var sizes = t.GetInts("sizes", 0, int.MaxValue);
+        if (sizes.Length != clusters) throw t.Invalid("sizes", $"{clusters} sizes, one per cluster");
+        var searchK = t.GetInts("search_k", 1, int.MaxValue);
+        var searchSilhouette = t.GetDoubles("search_silhouette", v => v is >= -1 and <= 1, "a silhouette in [-1, 1]");
+        var searchInertia = t.GetDoubles("search_inertia", v => v >= 0, "a finite number, 0 or more");
+        if (searchSilhouette.Length != searchK.Length || searchInertia.Length != searchK.Length)
+            throw t.Invalid("search_k", "as many values as search_silhouette and search_inertia");
+        var training = new SegmentationTraining(t.GetInt("rows", 0, int.MaxValue), sizes, t.GetDouble("silhouette", v => v is >= -1 and <= 1, "a silhouette in [-1, 1]"),
             searchK.Select((kk, i) => new ClusterCountScore(kk, searchSilhouette[i], searchInertia[i])).ToArray());
         return new SegmentationModel(schema.Get("name"), schema.Get("fingerprint"), features, kmeans, options, training) { Source = source };
     }

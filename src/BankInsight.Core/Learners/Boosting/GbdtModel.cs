@@ -84,15 +84,18 @@ public sealed class GbdtModel : IBinaryModel
         var columns = features.Columns;
         var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Options.Threads == 0 ? Environment.ProcessorCount : Options.Threads };
         const int block = 256;
-        Parallel.For(0, (rows.Count + block - 1) / block, parallel, () => _trees.Select(t => new TreeShap(t, featureCount)).ToArray(), (b, _, shaps) =>
+        // The explainers are shared; each thread has one workspace for all trees (memory per
+        // thread grows with the deepest tree, not with the number of trees).
+        var shaps = _trees.Select(t => new TreeShap(t)).ToArray();
+        Parallel.For(0, (rows.Count + block - 1) / block, parallel, () => new TreeShap.Workspace(shaps, featureCount), (b, _, workspace) =>
         {
             int end = Math.Min(rows.Count, (b + 1) * block);
             for (int i = b * block; i < end; i++)
             {
                 var phi = values.AsSpan(i * featureCount, featureCount);
-                foreach (var shap in shaps) shap.Add(columns, rows[i], phi);
+                foreach (var shap in shaps) shap.Add(columns, rows[i], phi, workspace);
             }
-            return shaps;
+            return workspace;
         }, _ => { });
         return new Contributions(FeatureNames, rows, values, biases);
     }
@@ -158,95 +161,171 @@ public sealed class GbdtModel : IBinaryModel
         if (Report.ValidationLogLoss is double loss) r.Add("validation_log_loss", loss);
     }
 
-    internal static GbdtModel Read(ModelFile file)
+    /// <summary>
+    /// Reads a model written by <see cref="IBinaryModel.WriteTo"/>, as untrusted input: every
+    /// hyper-parameter in the range training accepts, the tree count bounded by the trees present,
+    /// every tree checked (see <see cref="CheckTree"/>) and category routes bounded by the plan's
+    /// category lists before anything is allocated for them.
+    /// </summary>
+    internal static GbdtModel Read(ModelFile file, FeaturePlan plan)
     {
+        static bool Share(double v) => v > 0 && v <= 1;
+        static bool NotNegative(double v) => v >= 0;
         var p = file.Get("parameters");
         var options = new GbdtOptions
         {
-            Trees = p.GetInt("trees"),
-            LearningRate = p.GetDouble("learning_rate"),
-            Growth = ParseEnum<TreeGrowth>(p, "growth"),
-            MaxLeaves = p.GetInt("max_leaves"),
-            MaxDepth = p.GetInt("max_depth"),
-            MinSamplesLeaf = p.GetInt("min_samples_leaf"),
-            MinChildWeight = p.GetDouble("min_child_weight"),
-            L2 = p.GetDouble("l2"),
-            MinSplitGain = p.GetDouble("min_split_gain"),
-            MaxBins = p.GetInt("max_bins"),
-            BinSampleSize = p.GetInt("bin_sample_size"),
-            Subsample = p.GetDouble("subsample"),
-            ColumnSample = p.GetDouble("column_sample"),
-            PositiveWeight = p.GetDouble("positive_weight"),
-            EarlyStopping = ParseEnum<EarlyStopping>(p, "early_stopping"),
-            ValidationFraction = p.GetDouble("validation_fraction"),
-            EarlyStoppingRounds = p.GetInt("early_stopping_rounds"),
-            EarlyStoppingTolerance = p.GetDouble("early_stopping_tolerance"),
-            CategorySmoothing = p.GetDouble("category_smoothing"),
+            Trees = p.GetInt("trees", 1, int.MaxValue),
+            LearningRate = p.GetDouble("learning_rate", Share, "in (0, 1]"),
+            Growth = p.GetEnum<TreeGrowth>("growth"),
+            MaxLeaves = p.GetInt("max_leaves", 0, int.MaxValue) is var leaves && leaves != 1 ? leaves : throw p.Invalid("max_leaves", "0 (automatic) or at least 2"),
+            MaxDepth = p.GetInt("max_depth", 0, int.MaxValue),
+            MinSamplesLeaf = p.GetInt("min_samples_leaf", 1, int.MaxValue),
+            MinChildWeight = p.GetDouble("min_child_weight", NotNegative, "a finite number, 0 or more"),
+            L2 = p.GetDouble("l2", NotNegative, "a finite number, 0 or more"),
+            MinSplitGain = p.GetDouble("min_split_gain", NotNegative, "a finite number, 0 or more"),
+            MaxBins = p.GetInt("max_bins", 2, 255),
+            BinSampleSize = p.GetInt("bin_sample_size", 1000, int.MaxValue),
+            Subsample = p.GetDouble("subsample", Share, "in (0, 1]"),
+            ColumnSample = p.GetDouble("column_sample", Share, "in (0, 1]"),
+            PositiveWeight = p.GetDouble("positive_weight", v => v > 0, "a finite number greater than 0"),
+            EarlyStopping = p.GetEnum<EarlyStopping>("early_stopping"),
+            ValidationFraction = p.GetDouble("validation_fraction", v => v > 0 && v < 0.5, "in (0, 0.5)"),
+            EarlyStoppingRounds = p.GetInt("early_stopping_rounds", 1, int.MaxValue),
+            EarlyStoppingTolerance = p.GetDouble("early_stopping_tolerance", NotNegative, "a finite number, 0 or more"),
+            CategorySmoothing = p.GetDouble("category_smoothing", NotNegative, "a finite number, 0 or more"),
             Seed = p.GetInt("seed"),
         };
         var g = file.Get("gbdt");
         var names = ModelFile.SplitList(g.Get("features")).ToArray();
-        var kinds = ModelFile.SplitList(g.Get("kinds")).Select(k => Enum.TryParse<FeatureKind>(k, out var kind) && Enum.IsDefined(kind) ? kind : throw g.Invalid("kinds")).ToArray();
-        if (kinds.Length != names.Length) throw g.Invalid("kinds");
-        int count = g.GetInt("tree_count");
+        var kinds = ModelFile.SplitList(g.Get("kinds")).ToArray();
+        if (kinds.Length != names.Length) throw g.Invalid("kinds", $"{names.Length} kinds, one per feature");
+        var featureKinds = new FeatureKind[kinds.Length];
+        for (int f = 0; f < kinds.Length; f++)
+            featureKinds[f] = Enum.GetNames<FeatureKind>().Contains(kinds[f], StringComparer.Ordinal) ? Enum.Parse<FeatureKind>(kinds[f]) : throw g.InvalidItem("kinds", f, kinds[f], "Numeric or Categorical");
+        TrainedModel.CheckFeatures(plan, names, featureKinds, g, "features");
+        double baseScore = g.GetFinite("base_score");
+
         var t = file.Get("trees");
+        // Nine lines per tree: the count cannot exceed what [trees] holds, and must not hide trees it holds.
+        int count = g.GetInt("tree_count", 0, t.Entries.Count / TreeKeys, $"[trees] has lines for at most {t.Entries.Count / TreeKeys}");
+        if (t.TryGet($"tree.{count}.split_feature") is not null) throw g.Damaged("tree_count", $"is {count} but [trees] holds a tree {count}");
         var trees = new RegressionTree[count];
+        double largest = Math.Abs(baseScore);
         for (int i = 0; i < count; i++)
         {
-            string prefix = $"tree.{i}.";
-            var feature = t.GetInts(prefix + "split_feature");
-            int nodes = feature.Length;
-            var routes = new sbyte[]?[nodes];
-            for (int node = 0; node < nodes; node++)
-            {
-                if (t.TryGet($"{prefix}routes.{node}") is not { } text) continue;
-                var parts = text.Split('|');
-                if (parts.Length != 3 || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out int size)) throw t.Invalid($"{prefix}routes.{node}");
-                var route = new sbyte[size];
-                Array.Fill(route, (sbyte)-1);
-                foreach (var code in Codes(parts[1], size, t, prefix)) route[code] = 1;
-                foreach (var code in Codes(parts[2], size, t, prefix)) route[code] = 0;
-                routes[node] = route;
-            }
-            var tree = new RegressionTree(feature, t.GetDoubles(prefix + "threshold"), t.GetInts(prefix + "default_left").Select(d => d == 1).ToArray(), routes,
-                t.GetInts(prefix + "left"), t.GetInts(prefix + "right"), t.GetDoubles(prefix + "gain"), t.GetDoubles(prefix + "node_cover"),
-                t.GetDoubles(prefix + "leaf_value"), t.GetDoubles(prefix + "leaf_cover"));
-            CheckTree(tree, names.Length, t, prefix);
-            trees[i] = tree;
+            trees[i] = ReadTree(t, $"tree.{i}.", featureKinds, plan);
+            largest += trees[i].LeafValue.Max(Math.Abs);
         }
+        // With every leaf finite the sum of the largest ones must be too, or a score could be ±∞ − ∞ = NaN.
+        if (!double.IsFinite(largest)) throw t.Damaged("leaf_value", "values are so large that a score would overflow");
+
         var r = file.Get("report");
-        var report = new TrainingReport(r.GetInt("iterations"), true, r.GetBool("stopped_early"),
-            r.TryGet("validation_log_loss") is null ? null : r.GetDouble("validation_log_loss"), r.Get("note"));
-        return new GbdtModel(names, kinds, trees, g.GetDouble("base_score"), options, report);
+        var report = new TrainingReport(r.GetInt("iterations", 0, int.MaxValue), true, r.GetBool("stopped_early"),
+            r.TryGet("validation_log_loss") is null ? null : r.GetDouble("validation_log_loss", NotNegative, "a finite number, 0 or more"), r.Get("note"));
+        if (!double.IsFinite(trees.Sum(tree => tree.Gain.Sum()))) throw t.Damaged("gain", "values are so large that their total overflows");
+        return new GbdtModel(names, featureKinds, trees, baseScore, options, report);
     }
 
-    private static IEnumerable<int> Codes(string text, int size, ModelSection section, string prefix)
+    private const int TreeKeys = 9;
+
+    /// <summary>One tree, every array checked before the next is read.</summary>
+    private static RegressionTree ReadTree(ModelSection t, string prefix, FeatureKind[] kinds, FeaturePlan plan)
+    {
+        var feature = t.GetInts(prefix + "split_feature", 0, kinds.Length - 1, "a feature index");
+        int nodes = feature.Length;
+        double[] Doubles(string key, int length, Func<double, bool> valid, string expected)
+        {
+            var values = t.GetDoubles(prefix + key, valid, expected);
+            return values.Length == length ? values : throw t.Invalid(prefix + key, $"{length} values, one per {(length == nodes ? "node" : "leaf")}");
+        }
+        int[] Ints(string key, int length, int min, int max, string why)
+        {
+            var values = t.GetInts(prefix + key, min, max, why);
+            return values.Length == length ? values : throw t.Invalid(prefix + key, $"{length} values, one per node");
+        }
+        var threshold = Doubles("threshold", nodes, _ => true, "a finite number");
+        var defaultLeft = Ints("default_left", nodes, 0, 1, "1 for left, 0 for right");
+        var left = Ints("left", nodes, -(nodes + 1), nodes - 1, "a node index or ~leaf index");
+        var right = Ints("right", nodes, -(nodes + 1), nodes - 1, "a node index or ~leaf index");
+        var gain = Doubles("gain", nodes, v => v >= 0, "a finite number, 0 or more");
+        // Covers are training row counts; TreeSHAP divides by them, so below a split none may be 0.
+        int minCover = nodes > 0 ? 1 : 0;
+        bool IsCount(double v) => v >= minCover && v <= int.MaxValue && v == Math.Floor(v);
+        string countText = nodes > 0 ? "a whole number of rows, at least 1" : "a whole number of rows";
+        var nodeCover = Doubles("node_cover", nodes, IsCount, countText);
+        var leafValue = Doubles("leaf_value", nodes + 1, _ => true, "a finite number");
+        var leafCover = Doubles("leaf_cover", nodes + 1, IsCount, countText);
+
+        var routes = new sbyte[]?[nodes];
+        for (int node = 0; node < nodes; node++)
+        {
+            string key = $"{prefix}routes.{node}";
+            int f = feature[node];
+            if (t.TryGet(key) is not { } text)
+            {
+                if (kinds[f] == FeatureKind.Categorical) throw t.Damaged(key, $"is missing: node {node} splits the category feature {f + 1}");
+                continue;
+            }
+            if (kinds[f] != FeatureKind.Categorical) throw t.Damaged(key, $"routes categories but node {node} splits the numeric feature {f + 1}");
+            int categories = plan.Features[f].Categories.Count;
+            var parts = text.Split('|');
+            if (parts.Length != 3 || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out int size) || size > categories)
+                throw t.Invalid(key, $"size|left codes|right codes, the size at most the feature's {categories} categories");
+            var route = new sbyte[size];
+            Array.Fill(route, (sbyte)-1);
+            foreach (var code in Codes(parts[1], size, t, key)) route[code] = 1;
+            foreach (var code in Codes(parts[2], size, t, key)) route[code] = 0;
+            routes[node] = route;
+        }
+        var tree = new RegressionTree(feature, threshold, defaultLeft.Select(d => d == 1).ToArray(), routes, left, right, gain, nodeCover, leafValue, leafCover);
+        CheckTree(tree, t, prefix);
+        return tree;
+    }
+
+    private static IEnumerable<int> Codes(string text, int size, ModelSection section, string key)
     {
         if (text.Length == 0) yield break;
         foreach (var part in text.Split(' '))
         {
-            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out int code) || code >= size) throw section.Invalid(prefix + "routes");
+            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out int code) || code >= size)
+                throw section.Invalid(key, $"category codes from 0 to {size - 1}");
             yield return code;
         }
     }
 
-    /// <summary>A damaged tree must not crash or loop at prediction time: check every index.</summary>
-    private static void CheckTree(RegressionTree tree, int featureCount, ModelSection section, string prefix)
+    /// <summary>
+    /// A damaged tree must not crash, loop or blow up at prediction or explanation time: children
+    /// are later nodes or leaves, every node but the root and every leaf has exactly one parent
+    /// (a tree, not a graph whose paths multiply), and no leaf lies deeper than
+    /// <see cref="ModelLimits.MaxTreeDepth"/>.
+    /// </summary>
+    private static void CheckTree(RegressionTree tree, ModelSection section, string prefix)
     {
         int nodes = tree.NodeCount, leaves = tree.LeafCount;
-        bool ok = tree.Threshold.Length == nodes && tree.DefaultLeft.Length == nodes && tree.Left.Length == nodes && tree.Right.Length == nodes
-            && tree.Gain.Length == nodes && tree.NodeCover.Length == nodes && tree.LeafCover.Length == leaves && leaves == nodes + 1;
-        for (int node = 0; ok && node < nodes; node++)
+        var depth = new int[nodes];
+        var nodeParent = new bool[nodes];
+        var leafParent = new bool[leaves];
+        for (int node = 0; node < nodes; node++)
         {
-            ok = tree.SplitFeature[node] >= 0 && tree.SplitFeature[node] < featureCount
-                && ValidChild(tree.Left[node], node, nodes, leaves) && ValidChild(tree.Right[node], node, nodes, leaves);
+            foreach (var (child, side) in new[] { (tree.Left[node], "left"), (tree.Right[node], "right") })
+            {
+                bool taken;
+                if (child < 0)
+                {
+                    taken = leafParent[~child];
+                    leafParent[~child] = true;
+                }
+                else
+                {
+                    if (child <= node) throw section.Damaged(prefix + side, $"gives node {node} the child {child}: a child must be a later node or a leaf");
+                    taken = nodeParent[child];
+                    nodeParent[child] = true;
+                    depth[child] = depth[node] + 1;
+                }
+                if (taken) throw section.Damaged(prefix + side, $"gives {(child < 0 ? $"leaf {~child}" : $"node {child}")} a second parent (node {node})");
+                if (depth[node] + 1 > ModelLimits.MaxTreeDepth)
+                    throw section.Damaged(prefix + side, $"makes the tree deeper than {ModelLimits.MaxTreeDepth} levels");
+            }
         }
-        if (!ok) throw section.Invalid(prefix + "*");
     }
-
-    // Children of node n are later nodes (so a walk always ends) or leaves.
-    private static bool ValidChild(int child, int node, int nodes, int leaves) => child < 0 ? ~child < leaves : child > node && child < nodes;
-
-    private static T ParseEnum<T>(ModelSection section, string key) where T : struct, Enum =>
-        Enum.TryParse<T>(section.Get(key), out var value) && Enum.IsDefined(value) ? value : throw section.Invalid(key);
 }

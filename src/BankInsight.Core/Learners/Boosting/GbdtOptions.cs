@@ -43,7 +43,7 @@ public sealed record GbdtOptions
     /// <summary>Maximum leaves per tree (0 = automatic: 31 leaf-wise, 2^MaxDepth depth-wise).</summary>
     public int MaxLeaves { get; init; }
 
-    /// <summary>Maximum depth (0 = unlimited for leaf-wise; depth-wise needs a limit and uses 6 when 0).</summary>
+    /// <summary>Maximum depth (0 = no limit of its own for leaf-wise; depth-wise needs a limit and uses 6 when 0). Trees never grow deeper than 256 levels, the deepest a model file holds.</summary>
     public int MaxDepth { get; init; }
 
     /// <summary>Minimum training rows in a leaf.</summary>

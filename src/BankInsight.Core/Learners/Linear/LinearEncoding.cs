@@ -172,17 +172,47 @@ internal sealed class LinearEncoding
             .Add("category_counts", ModelFile.Integers(CategoryCount));
     }
 
-    public static LinearEncoding Read(ModelSection section)
+    /// <summary>
+    /// Reads an encoding written by <see cref="WriteTo"/>, checked against <paramref name="plan"/>:
+    /// the same features and kinds; finite means; finite scales above 0; missing indicators numbered
+    /// 0, 1, 2… in feature order on numeric features only; category counts 0 for numeric features
+    /// and at most the plan's category list for categorical ones — so every weight index used in
+    /// scoring lies inside the weights.
+    /// </summary>
+    public static LinearEncoding Read(ModelSection section, FeaturePlan plan)
     {
         var names = ModelFile.SplitList(section.Get("features")).ToArray();
-        var kinds = ModelFile.SplitList(section.Get("kinds")).Select(k => Enum.TryParse<FeatureKind>(k, out var kind) && Enum.IsDefined(kind) ? kind : throw section.Invalid("kinds")).ToArray();
-        var means = section.GetDoubles("means");
-        var scales = section.GetDoubles("scales");
+        var kindTexts = ModelFile.SplitList(section.Get("kinds"));
+        if (kindTexts.Count != names.Length) throw section.Invalid("kinds", $"{names.Length} kinds, one per feature");
+        var kinds = new FeatureKind[names.Length];
+        for (int f = 0; f < kinds.Length; f++)
+            kinds[f] = Enum.GetNames<FeatureKind>().Contains(kindTexts[f], StringComparer.Ordinal) ? Enum.Parse<FeatureKind>(kindTexts[f]) : throw section.InvalidItem("kinds", f, kindTexts[f], "Numeric or Categorical");
+        Serialization.TrainedModel.CheckFeatures(plan, names, kinds, section, "features");
+        int n = names.Length;
+        double[] Doubles(string key, Func<double, bool> valid, string expected)
+        {
+            var values = section.GetDoubles(key, valid, expected);
+            return values.Length == n ? values : throw section.Invalid(key, $"{n} values, one per feature");
+        }
+        var means = Doubles("means", _ => true, "a finite number");
+        var scales = Doubles("scales", v => v > 0, "a finite number greater than 0");
         var slots = section.GetInts("indicator_slots");
         var counts = section.GetInts("category_counts");
-        int n = names.Length;
-        if (kinds.Length != n || means.Length != n || scales.Length != n || slots.Length != n || counts.Length != n || counts.Any(c => c < 0))
-            throw section.Invalid("features");
+        if (slots.Length != n) throw section.Invalid("indicator_slots", $"{n} values, one per feature");
+        if (counts.Length != n) throw section.Invalid("category_counts", $"{n} values, one per feature");
+        int nextSlot = 0;
+        for (int f = 0; f < n; f++)
+        {
+            bool numeric = kinds[f] == FeatureKind.Numeric;
+            if (numeric && slots[f] == nextSlot) nextSlot++;
+            else if (slots[f] != -1)
+                throw section.InvalidItem("indicator_slots", f, slots[f].ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    numeric ? $"-1 or {nextSlot}, the next missing indicator" : "-1 for a categorical feature");
+            int most = numeric ? 0 : plan.Features[f].Categories.Count;
+            if (counts[f] < 0 || counts[f] > most)
+                throw section.InvalidItem("category_counts", f, counts[f].ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    numeric ? "0 for a numeric feature" : $"0 to {most}, the feature's categories");
+        }
         return new LinearEncoding(names, kinds, means, scales, slots, counts);
     }
 }

@@ -109,16 +109,29 @@ public sealed class LogisticRegressionModel : IBinaryModel
         file.Add("report").Add("iterations", Report.Iterations).Add("converged", Report.Converged).Add("note", Report.Note);
     }
 
-    internal static LogisticRegressionModel Read(ModelFile file)
+    /// <summary>
+    /// Reads a model written by <see cref="IBinaryModel.WriteTo"/>, as untrusted input: parameters
+    /// in the range training accepts, the encoding checked against the plan, one finite weight per
+    /// encoded input and a finite intercept (a NaN would make every score NaN).
+    /// </summary>
+    internal static LogisticRegressionModel Read(ModelFile file, FeaturePlan plan)
     {
         var p = file.Get("parameters");
-        var options = new LogisticRegressionOptions { C = p.GetDouble("c"), MaxIterations = p.GetInt("max_iterations"), Tolerance = p.GetDouble("tolerance") };
+        var options = new LogisticRegressionOptions
+        {
+            C = p.GetDouble("c", v => v > 0, "a finite number greater than 0"),
+            MaxIterations = p.GetInt("max_iterations", 1, int.MaxValue),
+            Tolerance = p.GetDouble("tolerance", v => v > 0, "a finite number greater than 0"),
+        };
         var linear = file.Get("linear");
-        var encoding = LinearEncoding.Read(linear);
-        var weights = linear.GetDoubles("weights");
-        if (weights.Length != encoding.Width) throw linear.Invalid("weights");
+        var encoding = LinearEncoding.Read(linear, plan);
+        var weights = linear.GetDoubles("weights", _ => true, "a finite number");
+        if (weights.Length != encoding.Width) throw linear.Invalid("weights", $"{encoding.Width} weights, one per encoded input");
+        // Importance adds their magnitudes: that total must stay finite too.
+        if (!double.IsFinite(weights.Sum(Math.Abs))) throw linear.Damaged("weights", "are so large that their total overflows");
+        double intercept = linear.GetFinite("intercept");
         var r = file.Get("report");
-        var report = new TrainingReport(r.GetInt("iterations"), r.GetBool("converged"), false, null, r.Get("note"));
-        return new LogisticRegressionModel(encoding, linear.GetDouble("intercept"), weights, options, report);
+        var report = new TrainingReport(r.GetInt("iterations", 0, int.MaxValue), r.GetBool("converged"), false, null, r.Get("note"));
+        return new LogisticRegressionModel(encoding, intercept, weights, options, report);
     }
 }

@@ -87,7 +87,8 @@ internal sealed class TreeGrower
         Evaluate(root, features);
         leaves.Add(root);
 
-        int maxDepth = _options.EffectiveMaxDepth;
+        // Never deeper than a model file may hold (reading refuses deeper trees); 0 means "no option limit".
+        int maxDepth = _options.EffectiveMaxDepth is > 0 and var depth ? Math.Min(depth, Serialization.ModelLimits.MaxTreeDepth) : Serialization.ModelLimits.MaxTreeDepth;
         int maxLeaves = _options.EffectiveMaxLeaves;
 
         while (leaves.Count < maxLeaves)
