@@ -32,7 +32,7 @@ internal static class ValidateCommand
         string encoding = summary.EncodingName + (summary.EncodingDetected ? " (detected)" : "") + (summary.HadByteOrderMark ? " with BOM" : "");
         output.WriteLine($"file:            {summary.Source}");
         output.WriteLine($"schema:          {schema.Name} ({schema.ColumnCount} columns, fingerprint {schema.Fingerprint})");
-        output.WriteLine($"encoding:        {encoding}");
+        output.WriteLine($"encoding:        {encoding}{(summary.EncodingReason.Length > 0 ? $" — {summary.EncodingReason}" : "")}");
         output.WriteLine($"header row:      {(summary.HadHeader ? "yes" : "no")}");
         output.WriteLine($"rows read:       {summary.RecordsRead}");
         output.WriteLine($"rows loaded:     {summary.RowsLoaded}");

@@ -30,6 +30,33 @@ public class EncodingTests
         Assert.True(data.Summary.EncodingDetected);
     }
 
+    [Theory]
+    [InlineData(2000, 1137)] // the prospect case: one bad byte once made all 2,000 rows rejected and an empty list
+    [InlineData(50, 17)]     // the churn case: 16 good rows rejected and 34 loaded with garbled names
+    public void One_stray_byte_does_not_flip_a_utf8_file_to_gb18030(int rows, int badRow)
+    {
+        var lines = Enumerable.Range(0, rows).Select(i => Encoding.UTF8.GetBytes($"\"c{i}\",\"东莞鸿泰五金厂{i}\",1,1,1,\"大\",\"a\",20240101\n")).ToList();
+        lines[badRow] = [.. Encoding.UTF8.GetBytes($"\"c{badRow}\",\"Caf"), 0xE9, .. Encoding.UTF8.GetBytes("\",1,1,1,\"大\",\"a\",20240101\n")]; // Latin-1 é
+        var sink = new CollectingSink();
+        var data = Load(lines.SelectMany(l => l).ToArray(), sink: sink);
+        Assert.Equal("utf-8", data.Summary.EncodingName);
+        Assert.Equal(rows - 1, data.Names.Count);
+        Assert.All(data.Names, n => Assert.StartsWith("东莞鸿泰五金厂", n)); // nothing garbled
+        var rejection = Assert.Single(sink.Rejections);
+        Assert.Equal((RejectReason.InvalidText, badRow + 1), (rejection.Reason, rejection.Line));
+        Assert.Contains($"only 1 of the {rows:N0} lines of the file with non-ASCII text is not valid UTF-8", data.Summary.EncodingReason);
+        Assert.Contains(sink.Warnings, w => w.Contains("read as UTF-8 although some lines are not valid UTF-8", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_gb18030_file_says_why_it_was_read_so()
+    {
+        var data = Load(TextEncodings.Gb18030.GetBytes(string.Concat(Enumerable.Repeat(Rows, 50))));
+        Assert.Equal("gb18030", data.Summary.EncodingName);
+        Assert.Equal("GB18030: 100 of the 100 lines of the file with non-ASCII text are not valid UTF-8", data.Summary.EncodingReason);
+        Assert.Equal("every byte is valid UTF-8", Load(Encoding.UTF8.GetBytes(Rows)).Summary.EncodingReason);
+    }
+
     [Fact]
     public void Utf8_files_are_detected()
     {

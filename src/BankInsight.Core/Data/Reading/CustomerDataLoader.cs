@@ -102,7 +102,9 @@ public static class CustomerDataLoader
             var (encoding, detected, bom, expectedRows) = ChooseEncoding(reader, start);
             if (bom is not null) reader.SkipPreamble(bom);
             var decoder = new FieldDecoder(encoding, LenientOf(encoding));
-            _sink.Verbose($"Reading {_source} as {_schema.Name} ({_schema.ColumnCount} columns), encoding {TextEncodings.NameOf(encoding)}{(detected ? " (detected)" : "")}{(bom is not null ? " with BOM" : "")}.");
+            _sink.Verbose($"Reading {_source} as {_schema.Name} ({_schema.ColumnCount} columns), encoding {TextEncodings.NameOf(encoding)} ({_encodingReason}).");
+            if (detected && _encodingReason.StartsWith("UTF-8: only", StringComparison.Ordinal))
+                _sink.Warning($"{_displayName} was read as UTF-8 although some lines are not valid UTF-8: {_encodingReason[7..]}.");
 
             var group = _options.RejectCommit;
             try
@@ -215,7 +217,7 @@ public static class CustomerDataLoader
                 _sink.Warning($"Column '{name}' in the header of {_displayName} is not in schema {_schema.Name}; it was ignored.");
 
             var summary = new LoadSummary(_source, _schema.Name, TextEncodings.NameOf(encoding), detected, hadBom, hadHeader,
-                records, rows, new Dictionary<RejectReason, int>(_rejectedByReason), blankLines, dropped, ignoredHeaderColumns, _options.RejectPath);
+                records, rows, new Dictionary<RejectReason, int>(_rejectedByReason), blankLines, dropped, ignoredHeaderColumns, _options.RejectPath, _encodingReason);
             var dataSet = new CustomerDataSet(_schema, columns, lines.ToArrayAndClear(), summary);
             WarnAboutFloatIds(dataSet, idColumn);
             if (_paddedIds > 0)
@@ -422,6 +424,9 @@ public static class CustomerDataLoader
         /// megabyte can be checked on a stream that cannot seek back). A seekable stream is also
         /// scanned for its line count, so the columns can be allocated at their final size.
         /// </summary>
+        /// <summary>Why the encoding was chosen (for the summary and -Verbose).</summary>
+        private string _encodingReason = "";
+
         private (Encoding Encoding, bool Detected, byte[]? Bom, int ExpectedRows) ChooseEncoding(DelimitedRecordReader reader, long start)
         {
             const int UnknownRows = 1 << 12;
@@ -440,17 +445,31 @@ public static class CustomerDataLoader
             Encoding? chosen = bom == Utf8Bom ? TextEncodings.Utf8 : bom == Gb18030Bom ? TextEncodings.Gb18030 : _options.Encoding;
             if (bom == Utf8Bom && _options.Encoding is { } given && TextEncodings.IsGb18030(given))
                 _sink.Warning($"{_displayName} starts with a UTF-8 byte order mark; reading it as UTF-8 rather than the requested GB18030.");
+            _encodingReason = bom is not null ? "its byte order mark" : chosen is not null ? "as given" : "";
             if (!_stream.CanSeek)
             {
                 if (chosen is not null) return (chosen, false, bom, UnknownRows);
-                bool prefixValid = TextEncodings.IsValidUtf8Prefix(reader.Peek(1 << 20));
-                return (prefixValid ? TextEncodings.Utf8 : TextEncodings.Gb18030, true, bom, UnknownRows);
+                // A stream read once: the first megabyte is all the evidence there is.
+                var prefix = reader.Peek(1 << 20);
+                var (sampleNonAscii, sampleInvalid) = TextEncodings.CountLines(prefix, complete: prefix.Length < (1 << 20));
+                (var sampled, _encodingReason) = TextEncodings.ChooseByEvidence(sampleNonAscii, sampleInvalid, "its first megabyte");
+                return (sampled, true, bom, UnknownRows);
             }
             var (valid, lines) = TextEncodings.Scan(_stream, checkUtf8: chosen is null, _cancel);
             _stream.Position = start;
             int expected = (int)Math.Min(int.MaxValue - 1, lines);
             if (chosen is not null) return (chosen, false, bom, expected);
-            return (valid ? TextEncodings.Utf8 : TextEncodings.Gb18030, true, bom, expected);
+            if (valid)
+            {
+                _encodingReason = "every byte is valid UTF-8";
+                return (TextEncodings.Utf8, true, bom, expected);
+            }
+            // Not valid UTF-8 throughout: one stray byte must not decide the file's encoding, so weigh
+            // the lines (a second pass, for such files only).
+            var (nonAscii, invalid) = TextEncodings.CountLines(_stream, _cancel);
+            _stream.Position = start;
+            (var weighed, _encodingReason) = TextEncodings.ChooseByEvidence(nonAscii, invalid, "the file");
+            return (weighed, true, bom, expected);
         }
 
         private byte[]? DetectBom(ReadOnlySpan<byte> head)

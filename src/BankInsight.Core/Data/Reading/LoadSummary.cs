@@ -6,8 +6,9 @@ public sealed class LoadSummary
 {
     internal LoadSummary(string source, string schemaName, string encodingName, bool encodingDetected, bool hadByteOrderMark,
         bool hadHeader, int recordsRead, int rowsLoaded, IReadOnlyDictionary<RejectReason, int> rejectedByReason,
-        int blankLines, IReadOnlyList<string> droppedColumns, IReadOnlyList<string> ignoredHeaderColumns, string? rejectPath)
+        int blankLines, IReadOnlyList<string> droppedColumns, IReadOnlyList<string> ignoredHeaderColumns, string? rejectPath, string encodingReason = "")
     {
+        EncodingReason = encodingReason;
         Source = source;
         SchemaName = schemaName;
         EncodingName = encodingName;
@@ -31,6 +32,9 @@ public sealed class LoadSummary
 
     /// <summary>Encoding used ("utf-8" or "gb18030").</summary>
     public string EncodingName { get; }
+
+    /// <summary>Why that encoding: "every byte is valid UTF-8", "GB18030: 1,995 of the 2,000 lines … are not valid UTF-8", "as given", "its byte order mark".</summary>
+    public string EncodingReason { get; }
 
     /// <summary>True when the encoding was detected rather than given.</summary>
     public bool EncodingDetected { get; }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using BankInsight.Common;
 
@@ -112,6 +113,76 @@ public static class TextEncodings
             }
             // A last line without a line feed is a line too.
             if (end) return (valid, lineFeeds + (last == (byte)'\n' ? 0 : 1));
+        }
+    }
+
+    /// <summary>
+    /// Lines of <paramref name="bytes"/> that hold non-ASCII bytes, and of those the ones that are
+    /// not valid UTF-8: the evidence <see cref="ChooseByEvidence"/> weighs. A last line cut off by the
+    /// end of the span is not counted (it may end in the middle of a character).
+    /// </summary>
+    internal static (long NonAscii, long Invalid) CountLines(ReadOnlySpan<byte> bytes, bool complete)
+    {
+        long nonAscii = 0, invalid = 0;
+        while (!bytes.IsEmpty)
+        {
+            int end = bytes.IndexOf((byte)'\n');
+            if (end < 0 && !complete) break;
+            var line = end < 0 ? bytes : bytes[..end];
+            if (line.IndexOfAnyInRange((byte)0x80, (byte)0xFF) >= 0)
+            {
+                nonAscii++;
+                if (!System.Text.Unicode.Utf8.IsValid(line)) invalid++;
+            }
+            bytes = end < 0 ? default : bytes[(end + 1)..];
+        }
+        return (nonAscii, invalid);
+    }
+
+    /// <summary>
+    /// The encoding the evidence points to, and why. GBK text is almost never valid UTF-8, so in a
+    /// GB18030 file nearly every line with Chinese text fails; a UTF-8 file has lines of valid
+    /// non-ASCII text, and a stray byte fails only its own line. So: GB18030 when no line of
+    /// non-ASCII text is valid UTF-8, or when more than one in a hundred (at least one) is not;
+    /// otherwise UTF-8, and the few lines that are not valid UTF-8 reject their own rows.
+    /// </summary>
+    internal static (Encoding Encoding, string Reason) ChooseByEvidence(long nonAsciiLines, long invalidLines, string scope)
+    {
+        if (invalidLines == 0)
+            return (Utf8, $"{scope} is valid UTF-8");
+        if (invalidLines < nonAsciiLines && invalidLines <= Math.Max(1, nonAsciiLines / 100))
+            return (Utf8, string.Create(CultureInfo.InvariantCulture,
+                $"UTF-8: only {invalidLines:N0} of the {nonAsciiLines:N0} lines of {scope} with non-ASCII text {(invalidLines == 1 ? "is" : "are")} not valid UTF-8 (those rows are rejected; -Encoding gb18030 if the file is GB18030/GBK)"));
+        return (Gb18030, string.Create(CultureInfo.InvariantCulture,
+            $"GB18030: {invalidLines:N0} of the {nonAsciiLines:N0} lines of {scope} with non-ASCII text are not valid UTF-8"));
+    }
+
+    /// <summary>
+    /// <see cref="CountLines(ReadOnlySpan{byte}, bool)"/> over the rest of <paramref name="stream"/>, in 1 MB blocks (a line cut
+    /// at a block edge is carried into the next block). A second pass, taken only for a file that is
+    /// not valid UTF-8 throughout.
+    /// </summary>
+    internal static (long NonAscii, long Invalid) CountLines(Stream stream, CancellationToken cancellationToken)
+    {
+        byte[] buffer = new byte[1 << 20];
+        int carried = 0;
+        long nonAscii = 0, invalid = 0;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (carried == buffer.Length) Array.Resize(ref buffer, buffer.Length * 2); // one line longer than the buffer
+            int read = stream.ReadAtLeast(buffer.AsSpan(carried), buffer.Length - carried, throwOnEndOfStream: false);
+            int length = carried + read;
+            bool end = read == 0 || length < buffer.Length;
+            var block = buffer.AsSpan(0, length);
+            int cut = end ? length : block.LastIndexOf((byte)'\n') + 1;
+            if (cut == 0 && !end) cut = 0; // no line end yet: carry everything
+            var (n, i) = CountLines(block[..cut], complete: true);
+            nonAscii += n;
+            invalid += i;
+            if (end) return (nonAscii, invalid);
+            carried = length - cut;
+            block[cut..].CopyTo(buffer);
         }
     }
 
