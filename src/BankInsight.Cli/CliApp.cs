@@ -77,6 +77,13 @@ internal static class CliApp
             context.Error.WriteLine($"bankinsight: error: {e.Message}");
             return ExitCodes.UnusableInput;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The machine refused a file operation (a full disk, a permission, a lost share): not a
+            // bug in BankInsight, and nothing the scheduler should retry blindly.
+            context.Error.WriteLine($"bankinsight: error: a file operation failed: {e.Message}");
+            return ExitCodes.UnusableInput;
+        }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             context.Error.WriteLine($"bankinsight: internal error ({e.GetType().Name}): {e.Message}");

@@ -23,6 +23,7 @@ public sealed class AtomicFileWriter : ICommittedFile
     private const int MaxPrefixBytes = 160;
 
     private readonly FileStream _stream;
+    private readonly WriteFailures _guarded;
     private readonly bool _replaceReadOnly;
     private bool _prepared, _committed;
     private bool _restoreReadOnly;
@@ -41,6 +42,7 @@ public sealed class AtomicFileWriter : ICommittedFile
         try
         {
             _stream = new FileStream(TempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+            _guarded = new WriteFailures(_stream, Path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -55,8 +57,8 @@ public sealed class AtomicFileWriter : ICommittedFile
     /// <summary>The temporary file being written.</summary>
     public string TempPath { get; }
 
-    /// <summary>Where to write the content.</summary>
-    public Stream Stream => _stream;
+    /// <summary>Where to write the content. A write that fails (a full disk) throws OutputWriteFailed naming the target, not a bare IOException.</summary>
+    public Stream Stream => _guarded;
 
     /// <summary>Flushes to disk and moves the temporary file over the target.</summary>
     public void Commit()
@@ -87,7 +89,7 @@ public sealed class AtomicFileWriter : ICommittedFile
             }
             _prepared = true;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (WriteFailures.IsWriteFailure(e) || e is UnauthorizedAccessException)
         {
             TryDelete();
             throw new BankInsightException(ErrorIds.OutputWriteFailed, ErrorKind.WriteError, $"Cannot write '{Path}': {e.Message}", Path, e);
@@ -125,11 +127,18 @@ public sealed class AtomicFileWriter : ICommittedFile
         }
     }
 
-    /// <summary>Discards the temporary file unless committed.</summary>
+    /// <summary>Discards the temporary file unless committed. Never throws: on a full disk, closing the stream fails too, and the file must still go.</summary>
     public void Dispose()
     {
         if (_committed) return;
-        _stream.Dispose();
+        try
+        {
+            _stream.Dispose();
+        }
+        catch (Exception e) when (WriteFailures.IsWriteFailure(e))
+        {
+            // The buffered bytes could not be written (a full disk): they are not wanted anyway.
+        }
         TryDelete();
     }
 
@@ -174,4 +183,59 @@ public sealed class AtomicFileWriter : ICommittedFile
         }
         return prefix.ToString();
     }
+}
+
+/// <summary>
+/// The temporary file's stream, with write failures (a full disk, a lost network share) reported
+/// as what they are — a file that cannot be written, named — rather than as an internal error.
+/// </summary>
+internal sealed class WriteFailures(FileStream inner, string target) : Stream
+{
+    public override bool CanRead => false;
+    public override bool CanSeek => false;
+    public override bool CanWrite => true;
+    public override long Length => inner.Length;
+    public override long Position { get => inner.Position; set => throw new NotSupportedException(); }
+
+    public override void Write(byte[] buffer, int offset, int count) => Guard(() => inner.Write(buffer, offset, count));
+
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        try
+        {
+            inner.Write(buffer);
+        }
+        catch (Exception e) when (IsWriteFailure(e))
+        {
+            throw Failed(e);
+        }
+    }
+
+    public override void Flush() => Guard(inner.Flush);
+
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    // The file stream belongs to the AtomicFileWriter, which closes it.
+    protected override void Dispose(bool disposing) { }
+
+    private void Guard(Action write)
+    {
+        try
+        {
+            write();
+        }
+        catch (Exception e) when (IsWriteFailure(e))
+        {
+            throw Failed(e);
+        }
+    }
+
+    // A full disk is an IOException; a file-size limit (EFBIG: a quota, RLIMIT_FSIZE) reaches .NET
+    // as ArgumentOutOfRangeException "file length too large for the file system".
+    internal static bool IsWriteFailure(Exception e) => e is IOException or ArgumentOutOfRangeException;
+
+    private BankInsightException Failed(Exception e) =>
+        new(ErrorIds.OutputWriteFailed, ErrorKind.WriteError, $"Cannot write '{target}': {e.Message}", target, e);
 }

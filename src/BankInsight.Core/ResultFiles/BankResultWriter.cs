@@ -74,8 +74,15 @@ public sealed class BankResultWriter : ICommittedFile
                     $"Line {LinesWritten + 1} holds '{e.CharUnknown}', which {_encoding.WebName} cannot represent: {_line}", _line.ToString(), e);
             }
         }
-        _writer.Write(_line);
-        _writer.Write('\n');
+        try
+        {
+            _writer.Write(_line);
+            _writer.Write('\n');
+        }
+        catch (IOException e)
+        {
+            throw WriteFailed(e);
+        }
         LinesWritten++;
     }
 
@@ -92,17 +99,35 @@ public sealed class BankResultWriter : ICommittedFile
     /// <inheritdoc />
     public void Prepare()
     {
-        CloseWriter(); // flushes; the stream stays open for the commit
+        try
+        {
+            CloseWriter(); // flushes; the stream stays open for the commit
+        }
+        catch (IOException e)
+        {
+            throw WriteFailed(e);
+        }
         _file.Prepare();
     }
+
+    // A full disk or a lost share: an error about the file, not a bug (the runner's exit 2).
+    private BankInsightException WriteFailed(IOException e) =>
+        new(ErrorIds.OutputWriteFailed, ErrorKind.WriteError, $"Cannot write '{Path}': {e.Message}", Path, e);
 
     /// <inheritdoc />
     public void Publish() => _file.Publish();
 
-    /// <summary>Discards the file unless committed.</summary>
+    /// <summary>Discards the file unless committed. Never throws (see <see cref="AtomicFileWriter.Dispose"/>).</summary>
     public void Dispose()
     {
-        CloseWriter();
+        try
+        {
+            CloseWriter();
+        }
+        catch (Exception e) when (e is IOException or BankInsightException)
+        {
+            // Flushing failed (a full disk); the temporary file is dropped below all the same.
+        }
         _file.Dispose();
     }
 

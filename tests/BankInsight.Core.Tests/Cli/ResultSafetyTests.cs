@@ -196,6 +196,35 @@ public class ResultSafetyTests
     }
 
     [Fact]
+    public void A_full_disk_exits_2_naming_the_file_and_leaves_last_months_files_and_no_temporary_ones()
+    {
+        // The disk fills while the scores are written: a file-size limit makes every write past
+        // 64 KB fail as a full disk would (bash ignores SIGXFSZ, so the write returns an error).
+        using var temp = new TempFolder();
+        string input = Churn(temp, 3000);
+        File.WriteAllText(temp.File("out.txt"), LastMonth);
+        File.WriteAllText(temp.File("scores.txt"), LastMonth);
+        string runner = Path.Combine(AppContext.BaseDirectory, "bankinsight.dll");
+        var start = new ProcessStartInfo("bash", ["-c", $"ulimit -f 64; trap '' XFSZ; exec dotnet '{runner}' churn predict --input_data_path '{input}' --output_data_path '{temp.File("out.txt")}' --scores_path '{temp.File("scores.txt")}'"])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            // The runtime's double-mapped code pages are files too; under the limit they would stop it starting.
+            Environment = { ["DOTNET_EnableWriteXorExecute"] = "0" },
+        };
+        using var process = Process.Start(start)!;
+        string err = process.StandardError.ReadToEnd();
+        Assert.True(process.WaitForExit(120_000));
+        Assert.Equal(2, process.ExitCode);
+        Assert.Contains("Cannot write", err);
+        Assert.Contains("scores.txt", err);
+        Assert.DoesNotContain("internal error", err);
+        Assert.Equal(LastMonth, File.ReadAllText(temp.File("out.txt")));
+        Assert.Equal(LastMonth, File.ReadAllText(temp.File("scores.txt")));
+        AssertOnlyFiles(temp, "customer_losing.del", "out.txt", "scores.txt");
+    }
+
+    [Fact]
     public void Sigterm_stops_the_runner_like_ctrl_c_exit_143_with_a_message_and_no_temporary_files()
     {
         using var temp = new TempFolder();
