@@ -106,6 +106,17 @@ public class EncodingTests
         Assert.Contains("UTF-8 or GB18030", e.Message);
     }
 
+    [Theory]
+    [InlineData("utf-32")]
+    [InlineData("utf-32BE")]
+    public void Utf32_files_are_called_utf32(string name)
+    {
+        var encoding = Encoding.GetEncoding(name);
+        var bytes = encoding.GetPreamble().Concat(encoding.GetBytes(Rows)).ToArray();
+        var e = Assert.Throws<BankInsightException>(() => Load(bytes));
+        Assert.Contains("is UTF-32 encoded", e.Message);
+    }
+
     [Fact]
     public void A_late_gb18030_line_makes_the_whole_file_gb18030()
     {

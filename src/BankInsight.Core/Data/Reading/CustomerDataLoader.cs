@@ -474,9 +474,16 @@ public static class CustomerDataLoader
 
         private byte[]? DetectBom(ReadOnlySpan<byte> head)
         {
-            if (head.Length >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF)))
+            // UTF-32's byte order marks start like UTF-16's (FF FE 00 00): test them first.
+            string? wide = head switch
+            {
+                [0xFF, 0xFE, 0x00, 0x00, ..] or [0x00, 0x00, 0xFE, 0xFF, ..] => "UTF-32",
+                [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..] => "UTF-16",
+                _ => null,
+            };
+            if (wide is not null)
                 throw new BankInsightException(ErrorIds.EncodingUnsupported, ErrorKind.InvalidData,
-                    $"{_displayName} is UTF-16 encoded. Export it as UTF-8 or GB18030.", _source);
+                    $"{_displayName} is {wide} encoded. Export it as UTF-8 or GB18030.", _source);
             if (head.StartsWith(Utf8Bom)) return Utf8Bom;
             if (head.StartsWith(Gb18030Bom)) return Gb18030Bom;
             return null;
