@@ -14,6 +14,7 @@
         'New-SyntheticCustomerData'
         'Get-BankSchema'
         'Export-BankResult'
+        'Protect-SpreadsheetText'
         'New-ChurnModel'
         'Test-ChurnModel'
         'Invoke-ChurnPrediction'

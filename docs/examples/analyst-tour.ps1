@@ -29,8 +29,10 @@ $header = ((Get-BankSchema CorporateChurn).Columns.Name | ForEach-Object { "`"$_
 Import-Csv "$Output/few.csv" | Invoke-ChurnPrediction -IncludeAll -Drivers 1 | Format-Table
 
 # Prospects in Guangdong, and the related parties who do not bank with us yet
-Find-Prospect "$Samples/potential_customer.del" "$Samples/potential_customer_relation.del" -ExpandRelations |
-    Sort-Object Score -Descending | Select-Object -First 20 | Format-Table
+$prospects = Find-Prospect "$Samples/potential_customer.del" "$Samples/potential_customer_relation.del" -ExpandRelations
+$prospects | Sort-Object Score -Descending | Select-Object -First 20 | Format-Table
+# Names and addresses were typed by people: one starting with = would run as a formula in Excel
+$prospects | Protect-SpreadsheetText | Export-Csv "$Output/prospects.csv" -Encoding utf8BOM -NoTypeInformation
 
 # Retail: who the segments are, which products go together, what to offer whom
 Get-CustomerCluster "$Samples/retail_customer.del" -Profile | Format-Table

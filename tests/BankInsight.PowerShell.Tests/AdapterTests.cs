@@ -387,4 +387,38 @@ public class ExportBankResultTests
         command.End(host);
         Assert.Equal(new byte[] { (byte)'"', 0xBC, 0xD7, (byte)'"', (byte)'\n' }, File.ReadAllBytes(temp.File("gb.txt")));
     }
+    [Fact]
+    public void Export_spreadsheet_safe_protects_the_lines_it_writes()
+    {
+        using var temp = new TempFolder();
+        var host = new FakeHost { CurrentDirectory = temp.Path };
+        var command = new ExportBankResultCommand { Path = "out.txt", SpreadsheetSafeFlag = true };
+        command.Begin(host);
+        command.Add(host, new Prediction("@SUM(A1)"), _ => (false, null));
+        command.Add(host, new Prediction("c2"), _ => (false, null));
+        command.End(host);
+        Assert.Equal("\"'@SUM(A1)\"\n\"c2\"\n", File.ReadAllText(temp.File("out.txt")));
+    }
+}
+
+public class ProtectSpreadsheetTextTests
+{
+    [Fact]
+    public void Protect_spreadsheet_text_changes_formula_like_text_only_and_keeps_names_order_and_type()
+    {
+        var host = new FakeHost();
+        ProtectSpreadsheetTextCommand.Process(host, new Dictionary<string, object?>
+        {
+            ["CustomerId"] = "110000000001", ["Name"] = "=HYPERLINK(\"http://x\")", ["Note"] = "-5%", ["Balance"] = -1200.5, ["Opened"] = null,
+        });
+        ProtectSpreadsheetTextCommand.Process(host, null);
+        var record = Assert.IsType<Dictionary<string, object?>>(Assert.Single(host.Output));
+        Assert.Equal(["CustomerId", "Name", "Note", "Balance", "Opened"], record.Keys);
+        Assert.Equal("110000000001", record["CustomerId"]);
+        Assert.Equal("'=HYPERLINK(\"http://x\")", record["Name"]);
+        Assert.Equal("'-5%", record["Note"]);
+        Assert.Equal(-1200.5, record["Balance"]);
+        Assert.Null(record["Opened"]);
+        Assert.Equal(typeof(Dictionary<string, object?>).FullName, Assert.Single(host.RecordTypeNames));
+    }
 }

@@ -86,8 +86,10 @@ internal static class ChurnCommand
         var scores = new Option<string?>("--scores_path") { Description = "Also write every scored customer as \"客户编号\",probability." };
         var probability = new Option<double?>("--probability_threshold") { Description = "Flag customers at or above this probability (default: the model's threshold)." };
         var job = new JobInput(Data.Schemas.BuiltInSchemas.CorporateChurn);
+        var results = new ResultOptions();
         var command = new Command("predict", "Score a month with a churn model and write the warning list.") { input, output, model, scores, probability };
         job.AddTo(command, dataMonth: true);
+        results.AddTo(command);
         return command.WithAction(context, parse =>
         {
             job.RequireDistinct(parse, ("--input_data_path", parse.GetValue(input), false), ("--model", parse.GetValue(model), false),
@@ -102,8 +104,8 @@ internal static class ChurnCommand
                 ProbabilityThreshold = parse.GetValue(probability),
                 DataMonth = job.Month(parse),
             };
-            var churners = commit.Add(new BankResultWriter(parse.GetValue(output)!));
-            var scoreFile = parse.GetValue(scores) is { } s ? commit.Add(new BankResultWriter(s)) : null;
+            var churners = commit.Add(results.Writer(parse, parse.GetValue(output)!));
+            var scoreFile = parse.GetValue(scores) is { } s ? commit.Add(results.Writer(parse, s)) : null;
             int scored = 0;
             foreach (var p in ChurnJob.Predict(request, context.Sink(parse), context.Cancel))
             {

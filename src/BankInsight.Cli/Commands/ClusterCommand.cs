@@ -70,13 +70,15 @@ internal static class ClusterCommand
         var job = new JobInput(Data.Schemas.BuiltInSchemas.Retail);
         var command = new Command("assign", "Assign every customer to a segment.") { input, output, model };
         job.AddTo(command);
+        var results = new ResultOptions();
+        results.AddTo(command);
         return command.WithAction(context, parse =>
         {
             job.RequireDistinct(parse, ("--input_data_path", parse.GetValue(input), false), ("--model", parse.GetValue(model), false), ("--output_data_path", parse.GetValue(output), true));
             var segmentation = LoadModel(parse.GetValue(model));
             using var commit = new CommitGroup();
             var data = job.Load(parse, context, parse.GetValue(input)!, commit);
-            var file = commit.Add(new BankResultWriter(parse.GetValue(output)!));
+            var file = commit.Add(results.Writer(parse, parse.GetValue(output)!));
             var sizes = new int[segmentation.ClusterCount];
             foreach (var a in SegmentationJob.Assign(data, segmentation, context.Sink(parse), context.Cancel))
             {

@@ -88,6 +88,8 @@ internal static class ProspectCommand
         var probability = new Option<double?>("--probability_threshold") { Description = "Flag companies at or above this probability (default: the model's threshold)." };
         var command = new Command("predict", "Score companies with a prospect model and write the prospect list.") { output, model, scores, region, related, probability };
         inputs.AddTo(command);
+        var results = new ResultOptions();
+        results.AddTo(command);
         return command.WithAction(context, parse =>
         {
             inputs.Job.RequireDistinct(parse, ("--input_data_path1", parse.GetValue(inputs.Prospects), false), ("--input_data_path2", parse.GetValue(inputs.Relations), false),
@@ -104,8 +106,8 @@ internal static class ProspectCommand
                 Drivers = 0,
             };
             var sink = context.Sink(parse);
-            var list = commit.Add(new BankResultWriter(parse.GetValue(output)!));
-            var relatedFile = parse.GetValue(related) is { } r && relations is not null ? commit.Add(new BankResultWriter(r)) : null;
+            var list = commit.Add(results.Writer(parse, parse.GetValue(output)!));
+            var relatedFile = parse.GetValue(related) is { } r && relations is not null ? commit.Add(results.Writer(parse, r)) : null;
             foreach (var p in ProspectJob.Find(request, sink, context.Cancel))
             {
                 if (p.Source == "Scored") list.WriteLine(p.ToResultFields());
@@ -114,7 +116,7 @@ internal static class ProspectCommand
             if (parse.GetValue(scores) is { } scoresPath)
             {
                 var (ids, probabilities) = ProspectJob.Scores(request, sink, context.Cancel);
-                var scoreFile = commit.Add(new BankResultWriter(scoresPath));
+                var scoreFile = commit.Add(results.Writer(parse, scoresPath));
                 for (int i = 0; i < ids.Count; i++) scoreFile.WriteLine(ResultField.FromText(ids[i]), ResultField.FromNumber(probabilities[i], 6));
             }
             commit.CommitAll();

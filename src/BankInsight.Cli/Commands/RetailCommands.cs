@@ -55,6 +55,8 @@ internal static class RetailCommands
         var command = new Command("cross-sell", "Recommend products to each customer from the best matching rules.") { input, output, match, top };
         rules.AddTo(command);
         job.AddTo(command);
+        var results = new ResultOptions();
+        results.AddTo(command);
         return command.WithAction(context, parse =>
         {
             job.RequireDistinct(parse, ("--input_data_path", parse.GetValue(input), false), ("--model", parse.GetValue(rules.Model), false), ("--output_data_path", parse.GetValue(output), true));
@@ -69,7 +71,7 @@ internal static class RetailCommands
                 Match = parse.GetValue(match) == "exact" ? RuleMatch.Exact : RuleMatch.Subset,
                 Top = parse.GetValue(top),
             };
-            var file = commit.Add(new BankResultWriter(parse.GetValue(output)!));
+            var file = commit.Add(results.Writer(parse, parse.GetValue(output)!));
             int customers = 0;
             foreach (var r in CrossSellJob.Recommend(request, context.Sink(parse), context.Cancel))
             {
@@ -98,6 +100,8 @@ internal static class RetailCommands
         var command = new Command("product-mining", "Find customers likely to take a product they do not hold (商机挖掘).") { input, output, products, method, minScore, top, seed };
         rules.AddTo(command);
         job.AddTo(command);
+        var results = new ResultOptions();
+        results.AddTo(command);
         return command.WithAction(context, parse =>
         {
             job.RequireDistinct(parse, ("--input_data_path", parse.GetValue(input), false), ("--model", parse.GetValue(rules.Model), false), ("--output_data_path", parse.GetValue(output), true));
@@ -115,7 +119,7 @@ internal static class RetailCommands
                 PerCluster = parse.GetValue(rules.PerCluster),
                 Model = model,
             };
-            var file = commit.Add(new BankResultWriter(parse.GetValue(output)!));
+            var file = commit.Add(results.Writer(parse, parse.GetValue(output)!));
             var perProduct = new SortedDictionary<string, int>(StringComparer.Ordinal);
             foreach (var o in ProductOpportunityJob.Find(request, context.Sink(parse), context.Cancel))
             {

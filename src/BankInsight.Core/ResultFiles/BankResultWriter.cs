@@ -42,6 +42,9 @@ public sealed class BankResultWriter : ICommittedFile
         return strict;
     }
 
+    /// <summary>Give text that a spreadsheet would read as a formula a leading apostrophe (see <see cref="SpreadsheetText"/>).</summary>
+    public bool SpreadsheetSafe { get; init; }
+
     /// <summary>Target path.</summary>
     public string Path => _file.Path;
 
@@ -60,7 +63,10 @@ public sealed class BankResultWriter : ICommittedFile
         for (int i = 0; i < fields.Count; i++)
         {
             if (i > 0) _line.Append(',');
-            _line.Append(fields[i].ToString());
+            var field = fields[i];
+            if (SpreadsheetSafe && field.Kind == ResultFieldKind.Text && SpreadsheetText.LooksLikeFormula(field.Text))
+                field = ResultField.FromText(SpreadsheetText.Neutralize(field.Text));
+            _line.Append(field.ToString());
         }
         if (_checkEachLine)
         {

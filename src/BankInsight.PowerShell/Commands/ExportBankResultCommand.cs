@@ -37,6 +37,13 @@ public sealed class ExportBankResultCommand : BankInsightCmdlet
     [ArgumentCompleter(typeof(WriteEncodingCompleter))]
     public System.Text.Encoding? Encoding { get; set; }
 
+    /// <summary>Give text that a spreadsheet would read as a formula (starting with = + - @) a leading apostrophe. Off by default: the bank's systems need ids exactly.</summary>
+    [Parameter]
+    public SwitchParameter SpreadsheetSafe { get => SpreadsheetSafeFlag; set => SpreadsheetSafeFlag = value.IsPresent; }
+
+    /// <summary>The switch as a plain bool: what the adapter reads (and tests set).</summary>
+    internal bool SpreadsheetSafeFlag { get; set; }
+
     /// <summary>Do not replace an existing file.</summary>
     [Parameter]
     public SwitchParameter NoClobber { get => NoClobberFlag; set => NoClobberFlag = value.IsPresent; }
@@ -71,7 +78,7 @@ public sealed class ExportBankResultCommand : BankInsightCmdlet
     {
         if (OutputFiles.Prepare(host, Path, NoClobberFlag, ForceFlag, "Write bank result file") is not { } target)
             return; // -WhatIf: consume the input, write nothing
-        _writer = Own(new BankResultWriter(target, Encoding));
+        _writer = Own(new BankResultWriter(target, Encoding) { SpreadsheetSafe = SpreadsheetSafeFlag });
     }
 
     internal void Add(ICommandHost host, object? value, Func<string, (bool Found, object? Value)> getProperty)

@@ -84,6 +84,25 @@ public class RetailCliTests
     }
 
     [Fact]
+    public void Spreadsheet_safe_gives_formula_like_ids_an_apostrophe_and_is_off_by_default()
+    {
+        using var temp = new TempFolder();
+        // Every customer id made to start with '=': what a spreadsheet would run as a formula.
+        string data = temp.File("formula-ids.del");
+        File.WriteAllLines(data, File.ReadAllLines(Retail(temp)).Select(l => "\"=" + l[1..]));
+        string output = temp.File("cross.txt");
+
+        Assert.Equal(0, Run("cross-sell", "--input_data_path", data, "--output_data_path", output, "--per_cluster").Exit);
+        var plain = File.ReadAllLines(output);
+        Assert.NotEmpty(plain);
+        Assert.All(plain, l => Assert.StartsWith("\"=", l));
+
+        Assert.Equal(0, Run("cross-sell", "--input_data_path", data, "--output_data_path", output, "--per_cluster", "--spreadsheet_safe").Exit);
+        var safe = File.ReadAllLines(output);
+        Assert.Equal(plain.Select(l => "\"'" + l[1..]), safe);
+    }
+
+    [Fact]
     public void Product_mining_writes_code_and_id_pairs_without_duplicates()
     {
         using var temp = new TempFolder();
