@@ -96,7 +96,7 @@ public static class CustomerDataLoader
         {
             long start = _stream.CanSeek ? _stream.Position : 0;
             long length = _stream.CanSeek ? _stream.Length - start : -1;
-            var reader = new DelimitedRecordReader(_stream, (byte)_options.Delimiter);
+            using var reader = new DelimitedRecordReader(_stream, (byte)_options.Delimiter);
             var (encoding, detected, bom, expectedRows) = ChooseEncoding(reader, start);
             if (bom is not null) reader.SkipPreamble(bom);
             var decoder = new FieldDecoder(encoding, LenientOf(encoding));
@@ -223,6 +223,21 @@ public static class CustomerDataLoader
         {
             badField = -1;
             if (reader.Malformed) return (RejectReason.MalformedQuotes, "a quoted field closed by a quote followed by a delimiter or line end");
+            if (reader.SpansLines)
+            {
+                // A quoted field ran over line ends. If the record came out the wrong size, or took
+                // in a line that is a whole row by itself, the quote that opened it was stray: only
+                // its own line is rejected, and the lines it took in are read again as rows.
+                int fields = reader.FieldCount, line = reader.Line;
+                int inner = fields == expectedFields ? reader.FindInnerRecord(expectedFields) : 0;
+                if (fields != expectedFields || inner > 0)
+                {
+                    reader.ReadFirstLineOnly();
+                    return (RejectReason.MalformedQuotes, fields != expectedFields
+                        ? $"a quoted field closed on its own line (read on over line ends, line {line} gave {fields} fields, not {expectedFields})"
+                        : $"a quoted field closed on its own line (read on over line ends, line {line} took in line {inner}, a whole row)");
+                }
+            }
             if (reader.FieldCount != expectedFields) return (RejectReason.WrongFieldCount, $"{expectedFields} fields");
             for (int f = 0; f < expectedFields; f++)
             {

@@ -78,7 +78,7 @@ public static class SchemaInference
 
     private static List<string> FirstLine(byte[] sample, char delimiter, Encoding encoding)
     {
-        var reader = new DelimitedRecordReader(new MemoryStream(sample), (byte)delimiter);
+        using var reader = new DelimitedRecordReader(new MemoryStream(sample), (byte)delimiter);
         if (sample.AsSpan().StartsWith(new byte[] { 0xEF, 0xBB, 0xBF })) reader.SkipPreamble([0xEF, 0xBB, 0xBF]);
         if (!reader.Read())
             throw new BankInsightException(ErrorIds.NoRows, ErrorKind.InvalidData, "The file is empty: no header to infer a schema from.", null);
