@@ -243,7 +243,7 @@ public static class CustomerDataLoader
             {
                 var loader = bySourceField[f];
                 if (loader is null) continue;
-                var problem = loader.Stage(reader.Field(f), reader.FieldFlags(f), decoder);
+                var problem = loader.Stage(reader.Field(f), decoder);
                 if (problem is not null)
                 {
                     badField = f;
@@ -287,7 +287,7 @@ public static class CustomerDataLoader
             {
                 columnNumber = field + 1;
                 columnName = bySourceField[field]?.Column.Name;
-                value = Shorten(decoder.Show(reader.Field(field), reader.FieldFlags(field)));
+                value = Shorten(decoder.Show(reader.Field(field)));
                 message = reason switch
                 {
                     RejectReason.MissingId => $"{where}, column {columnNumber} ({columnName}): the customer id is empty.",
@@ -362,7 +362,7 @@ public static class CustomerDataLoader
             int matches = 0;
             for (int f = 0; f < reader.FieldCount; f++)
             {
-                string? name = decoder.TryDecode(reader.Field(f), reader.FieldFlags(f));
+                string? name = decoder.TryDecode(reader.Field(f));
                 if (name is not null && FindColumn(name) is not null) matches++;
             }
             return matches * 2 >= reader.FieldCount && matches > 0;
@@ -384,7 +384,7 @@ public static class CustomerDataLoader
             Array.Fill(sourceOf, -1);
             for (int f = 0; f < reader.FieldCount; f++)
             {
-                string name = decoder.TryDecode(reader.Field(f), reader.FieldFlags(f)) ?? decoder.Show(reader.Field(f), reader.FieldFlags(f));
+                string name = decoder.TryDecode(reader.Field(f)) ?? decoder.Show(reader.Field(f));
                 var column = FindColumn(name);
                 if (column is null)
                 {

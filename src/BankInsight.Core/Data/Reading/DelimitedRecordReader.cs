@@ -44,8 +44,8 @@ internal sealed class DelimitedRecordReader : IDisposable
 
     internal const byte Quoted = 1;
 
-    /// <summary>Never set by this reader: <see cref="Field"/> already undoes doubled quotes. Kept so
-    /// callers that undo them themselves (<see cref="FieldDecoder"/>) stay correct.</summary>
+    /// <summary>Never set by this reader: <see cref="Field"/> already undoes doubled quotes. Kept for
+    /// callers written against the earlier contract, which undid them when this flag was set.</summary>
     internal const byte HasEscapedQuotes = 2;
 
     private readonly Stream _stream;
@@ -123,7 +123,7 @@ internal sealed class DelimitedRecordReader : IDisposable
     /// <summary>Content of field <paramref name="index"/>: between the quotes if quoted, doubled quotes undone.</summary>
     public ReadOnlySpan<byte> Field(int index) => _current!.GetSpan(index);
 
-    /// <summary>Flags of field <paramref name="index"/>: <see cref="Quoted"/>.</summary>
+    /// <summary>Flags of field <paramref name="index"/>: <see cref="Quoted"/>. A second lookup per field: the loader does not need it.</summary>
     public byte FieldFlags(int index)
     {
         var raw = _current!.GetRawSpan(index);

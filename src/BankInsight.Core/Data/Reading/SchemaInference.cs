@@ -84,7 +84,7 @@ public static class SchemaInference
             throw new BankInsightException(ErrorIds.NoRows, ErrorKind.InvalidData, "The file is empty: no header to infer a schema from.", null);
         var decoder = new FieldDecoder(encoding, encoding);
         var names = new List<string>();
-        for (int f = 0; f < reader.FieldCount; f++) names.Add(decoder.Show(reader.Field(f), reader.FieldFlags(f)));
+        for (int f = 0; f < reader.FieldCount; f++) names.Add(decoder.Show(reader.Field(f)));
         return names;
     }
 
