@@ -49,10 +49,12 @@ internal sealed class DelimitedRecordReader : IDisposable
     internal const byte HasEscapedQuotes = 2;
 
     private readonly Stream _stream;
-    private readonly CsvReaderOptions _lineMode;
+    private readonly byte _delimiter;
     private readonly CsvReaderOptions _quotedMode;
-    private readonly List<(long Offset, CsvMalformedReason Reason)> _problems = [];
-    private int _problemsSeen;
+    private readonly CsvReaderOptions _lineMode;
+    private readonly List<(long Offset, CsvMalformedReason Reason)> _mainProblems = [];
+    private readonly List<(long Offset, CsvMalformedReason Reason)> _lineProblems = [];
+    private int _mainProblemsSeen;
 
     // _buffer[_start - 1] always exists and belongs to consumed input (or is the slot kept free
     // at index 0): each CsvHelper reader is given the input from there with a line feed written
@@ -65,28 +67,28 @@ internal sealed class DelimitedRecordReader : IDisposable
     private long _origin = -1;     // stream position of _buffer[0]
     private long _preamble;        // bytes skipped by SkipPreamble
 
-    private CsvReader? _lines;     // line mode: every line end ends a record
-    private int _linesBase;        // buffer index of the _lines input's first byte
-    private int _linesEnd;         // buffer index just past the _lines input
-    private bool _linesLead;       // the empty record of the leading line feed is still to come
-    private CsvReader? _multi;     // the current record when it runs over several lines
+    private CsvReader? _main;      // whole lines from _start; line breaks allowed in quotes
+    private int _mainBase;         // buffer index of the _main input's first byte
+    private int _mainEnd;          // buffer index just past the _main input
+    private bool _mainLead;        // the empty record of the leading line feed is still to come
+    private CsvReader? _single;    // the current record when it is one broken line read alone
     private CsvReader? _current;
 
-    private long _brokenAt = -1;   // stream position of a record whose multi-line reading failed
     private int _nextLine = 1;
     private int _recordStart, _contentEnd, _recordEnd;
 
     public DelimitedRecordReader(Stream stream, byte delimiter, int bufferSize = 1 << 20)
     {
         _stream = stream;
+        _delimiter = delimiter;
         _buffer = new byte[Math.Max(bufferSize, 1) + 1];
-        _lineMode = new CsvReaderOptions
+        _quotedMode = new CsvReaderOptions
         {
             Separator = (char)delimiter,
             HasHeader = false,
             Mode = CsvMode.Rfc4180,
             Quote = '"',
-            AllowLineBreaksInQuotes = false,
+            AllowLineBreaksInQuotes = true,
             SkipEmptyLines = false,
             DetectSeparatorHint = false,
             TrimWhitespace = false,
@@ -94,9 +96,9 @@ internal sealed class DelimitedRecordReader : IDisposable
             MalformedData = CsvMalformedDataHandling.Recover,
             FieldCountMismatch = CsvFieldCountHandling.Allow,
             MissingField = CsvMissingFieldHandling.ReturnEmpty,
-            OnMalformedRecord = NoteProblem,
+            OnMalformedRecord = r => _mainProblems.Add((r.ByteOffset, r.Reason)),
         };
-        _quotedMode = _lineMode with { AllowLineBreaksInQuotes = true };
+        _lineMode = _quotedMode with { AllowLineBreaksInQuotes = false, OnMalformedRecord = r => _lineProblems.Add((r.ByteOffset, r.Reason)) };
     }
 
     /// <summary>Bytes consumed from the stream so far (for progress).</summary>
@@ -151,37 +153,43 @@ internal sealed class DelimitedRecordReader : IDisposable
     /// <summary>Moves to the next record; false at the end of the stream.</summary>
     public bool Read()
     {
-        CloseMulti();
+        CloseSingle();
         while (true)
         {
-            if (_lines is null && !OpenLines()) return false;
-            if (!_lines!.Read())
+            if (_main is null && !OpenMain()) return false;
+            if (!_main!.Read())
             {
-                _start = _linesEnd;
-                CloseLines();
+                _start = _mainEnd;
+                CloseMain();
                 continue;
             }
-            if (_linesLead)
+            if (_mainLead)
             {
-                _linesLead = false;
+                _mainLead = false;
                 continue;
             }
-            long offset = _lines.ByteOffset;
-            int start = _linesBase + (int)offset;
-            int contentEnd = start + _lines.RawRecord.Length;
-            var problem = TakeProblem(offset, contentEnd - _linesBase);
-            if (problem == CsvMalformedReason.LineBreakInQuotes && _origin + start != _brokenAt)
+            long offset = _main.ByteOffset;
+            int start = _mainBase + (int)offset;
+            int contentEnd = start + _main.RawRecord.Length;
+            var problem = TakeProblem(offset, contentEnd - _mainBase);
+            bool spans = _buffer.AsSpan(start, contentEnd - start).IndexOfAny((byte)'\n', (byte)'\r') >= 0;
+            bool broken = problem is CsvMalformedReason.TextAfterClosingQuote or CsvMalformedReason.UnterminatedQuote;
+            if (problem == CsvMalformedReason.UnterminatedQuote && contentEnd == _mainEnd && !_eof && contentEnd - start < MaxQuotedSpan)
             {
-                // A quoted field reaches the line end: read on over line ends, or give up on it.
+                // The quoted field may close in input not read yet: read on, then parse it again.
                 _start = start;
-                CloseLines();
-                if (TryReadQuotedRecord()) return true;
-                _brokenAt = _origin + _start;
-                continue; // the same line again, in line mode, now flagged broken
+                CloseMain();
+                Fill();
+                continue;
             }
-            Malformed = problem is CsvMalformedReason.LineBreakInQuotes or CsvMalformedReason.TextAfterClosingQuote
-                or CsvMalformedReason.UnterminatedQuote;
-            SetRecord(_lines, start, contentEnd, _linesEnd);
+            if (spans && (broken || contentEnd - start > MaxQuotedSpan))
+            {
+                // The quote that ran over line ends was stray: the record is its first line.
+                ReadFirstLine(start);
+                return true;
+            }
+            Malformed = broken;
+            SetRecord(_main, start, contentEnd, _mainEnd, spans);
             return true;
         }
     }
@@ -189,16 +197,13 @@ internal sealed class DelimitedRecordReader : IDisposable
     /// <summary>
     /// Makes the current record its first line only, flagged <see cref="Malformed"/>; the next
     /// <see cref="Read"/> goes on with its second line. For a multi-line record that is wrong
-    /// for the caller (field count): the quote that opened it was stray after all.
+    /// for the caller: the quote that opened it was stray after all.
     /// </summary>
     public void ReadFirstLineOnly()
     {
         if (!SpansLines) return;
-        _brokenAt = _origin + _recordStart;
-        _start = _recordStart;
         _nextLine = Line;
-        CloseMulti();
-        if (!Read()) throw new InvalidOperationException("the first line of a record vanished on re-reading");
+        ReadFirstLine(_recordStart);
     }
 
     /// <summary>
@@ -209,66 +214,74 @@ internal sealed class DelimitedRecordReader : IDisposable
     public int FindInnerRecord(int fieldCount)
     {
         if (!SpansLines) return 0;
-        // From the first line break on: CsvHelper reads it as an empty record, then one line per record.
-        int from = _recordStart + _buffer.AsSpan(_recordStart, _contentEnd - _recordStart).IndexOfAny((byte)'\n', (byte)'\r');
-        _problems.Clear();
-        _problemsSeen = 0;
-        using var lines = CsvReader.Create(new ReadOnlyMemory<byte>(_buffer, from, _contentEnd - from), _lineMode);
-        if (!lines.Read()) return 0;
+        var rest = _buffer.AsSpan(_recordStart, _contentEnd - _recordStart);
         int line = Line;
-        while (lines.Read())
+        while (true)
         {
+            int lineEnd = rest.IndexOfAny((byte)'\n', (byte)'\r');
+            if (lineEnd < 0) return 0;
+            rest = rest[(lineEnd + (rest[lineEnd] == (byte)'\r' && lineEnd + 1 < rest.Length && rest[lineEnd + 1] == (byte)'\n' ? 2 : 1))..];
             line++;
-            var problem = TakeProblem(lines.ByteOffset, lines.ByteOffset + lines.RawRecord.Length);
-            if (lines.FieldCount == fieldCount && problem is null or CsvMalformedReason.StrayQuote) return line;
+            int next = rest.IndexOfAny((byte)'\n', (byte)'\r');
+            if (CountFields(next < 0 ? rest : rest[..next]) == fieldCount) return line;
         }
-        return 0;
+    }
+
+    /// <summary>Fields in one line under the quoting rule; -1 when its quoting is broken.</summary>
+    private int CountFields(ReadOnlySpan<byte> line)
+    {
+        int fields = 1, i = 0;
+        while (true)
+        {
+            if (i < line.Length && line[i] == (byte)'"')
+            {
+                i++;
+                while (true)
+                {
+                    int quote = line[i..].IndexOf((byte)'"');
+                    if (quote < 0) return -1;
+                    i += quote + 1;
+                    if (i < line.Length && line[i] == (byte)'"') i++;
+                    else break;
+                }
+                if (i == line.Length) return fields;
+                if (line[i] != _delimiter) return -1;
+            }
+            else
+            {
+                int delimiter = line[i..].IndexOf(_delimiter);
+                if (delimiter < 0) return fields;
+                i += delimiter;
+            }
+            i++;
+            fields++;
+        }
     }
 
     public void Dispose()
     {
-        CloseMulti();
-        CloseLines();
+        CloseSingle();
+        CloseMain();
     }
 
-    /// <summary>
-    /// Reads the record at <see cref="_start"/> with line breaks allowed in quotes; true when it
-    /// closes properly within <see cref="MaxQuotedSpan"/> (then it is the current record).
-    /// </summary>
-    private bool TryReadQuotedRecord()
+    /// <summary>Makes the first line of the record at <paramref name="start"/>, read alone, the current record, flagged broken.</summary>
+    private void ReadFirstLine(int start)
     {
-        while (true)
-        {
-            int limit = (int)Math.Min((long)_start + MaxQuotedSpan, _end);
-            bool toEnd = _eof && limit == _end;
-            int inputEnd = toEnd ? _end : LastLineEnd(_start, limit);
-            if (inputEnd > _start)
-            {
-                var reader = Open(_quotedMode, inputEnd, out int inputBase);
-                if (reader.Read() && reader.Read())
-                {
-                    int start = inputBase + (int)reader.ByteOffset;
-                    int contentEnd = start + reader.RawRecord.Length;
-                    var problem = TakeProblem(reader.ByteOffset, contentEnd - inputBase);
-                    // Closed properly, and not merely cut off by the end of what was given to it.
-                    if (problem is null or CsvMalformedReason.StrayQuote && (contentEnd < inputEnd || toEnd))
-                    {
-                        _multi = reader;
-                        SetRecord(reader, start, contentEnd, inputEnd);
-                        Malformed = false;
-                        _start = _recordEnd;
-                        return true;
-                    }
-                }
-                reader.Dispose();
-            }
-            // Not closed within what the buffer holds: look further, up to the limit.
-            if (toEnd || _end - _start >= MaxQuotedSpan) return false;
-            Fill();
-        }
+        CloseSingle();
+        CloseMain();
+        _start = start;
+        var line = _buffer.AsSpan(start, _end - start);
+        int lineEnd = line.IndexOfAny((byte)'\n', (byte)'\r');
+        lineEnd = lineEnd < 0 ? _end : start + lineEnd + (line[lineEnd] == (byte)'\r' && lineEnd + 1 < line.Length && line[lineEnd + 1] == (byte)'\n' ? 2 : 1);
+        _single = Open(_lineMode, _lineProblems, lineEnd, out int inputBase);
+        if (!_single.Read() || !_single.Read()) throw new InvalidOperationException("a line vanished on re-reading");
+        int contentEnd = start + _single.RawRecord.Length;
+        Malformed = true;
+        SetRecord(_single, start, contentEnd, lineEnd, spans: false);
+        _start = _recordEnd;
     }
 
-    private void SetRecord(CsvReader reader, int start, int contentEnd, int inputEnd)
+    private void SetRecord(CsvReader reader, int start, int contentEnd, int inputEnd, bool spans)
     {
         _current = reader;
         FieldCount = reader.FieldCount;
@@ -280,14 +293,14 @@ internal sealed class DelimitedRecordReader : IDisposable
             // The line end CsvHelper left out of the record: LF, CRLF or a lone CR.
             _recordEnd += _buffer[contentEnd] == (byte)'\r' && contentEnd + 1 < inputEnd && _buffer[contentEnd + 1] == (byte)'\n' ? 2 : 1;
         }
-        SpansLines = reader == _multi;
+        SpansLines = spans;
         Line = _nextLine;
-        _nextLine += 1 + (SpansLines ? LineBreaks(_buffer.AsSpan(start, contentEnd - start)) : 0);
+        _nextLine += 1 + (spans ? LineBreaks(_buffer.AsSpan(start, contentEnd - start)) : 0);
         BytesConsumed = _origin + _recordEnd;
     }
 
-    /// <summary>Starts a line-mode reader on the whole lines from <see cref="_start"/>; false at the end of the stream.</summary>
-    private bool OpenLines()
+    /// <summary>Starts the main reader on the whole lines from <see cref="_start"/>; false at the end of the stream.</summary>
+    private bool OpenMain()
     {
         while (true)
         {
@@ -296,9 +309,10 @@ internal sealed class DelimitedRecordReader : IDisposable
                 int end = _eof ? _end : LastLineEnd(_start, _end);
                 if (end > _start)
                 {
-                    _lines = Open(_lineMode, end, out _linesBase);
-                    _linesEnd = end;
-                    _linesLead = true;
+                    _main = Open(_quotedMode, _mainProblems, end, out _mainBase);
+                    _mainProblemsSeen = 0;
+                    _mainEnd = end;
+                    _mainLead = true;
                     return true;
                 }
             }
@@ -311,12 +325,11 @@ internal sealed class DelimitedRecordReader : IDisposable
     }
 
     /// <summary>A CsvHelper reader over the buffer from just before <see cref="_start"/> to <paramref name="end"/>.</summary>
-    private CsvReader Open(CsvReaderOptions options, int end, out int inputBase)
+    private CsvReader Open(CsvReaderOptions options, List<(long, CsvMalformedReason)> problems, int end, out int inputBase)
     {
         inputBase = _start - 1;
         _buffer[inputBase] = (byte)'\n';
-        _problems.Clear();
-        _problemsSeen = 0;
+        problems.Clear();
         return CsvReader.Create(new ReadOnlyMemory<byte>(_buffer, inputBase, end - inputBase), options);
     }
 
@@ -330,17 +343,15 @@ internal sealed class DelimitedRecordReader : IDisposable
         return start + last + 1;
     }
 
-    private void NoteProblem(CsvMalformedRecord record) => _problems.Add((record.ByteOffset, record.Reason));
-
-    /// <summary>The quoting problem CsvHelper reported inside [from, to] of its input, if any; earlier reports are dropped.</summary>
+    /// <summary>The quoting problem the main reader reported inside [from, to] of its input, if any; earlier reports are dropped.</summary>
     private CsvMalformedReason? TakeProblem(long from, long to)
     {
         CsvMalformedReason? found = null;
-        while (_problemsSeen < _problems.Count)
+        while (_mainProblemsSeen < _mainProblems.Count)
         {
-            var (offset, reason) = _problems[_problemsSeen];
+            var (offset, reason) = _mainProblems[_mainProblemsSeen];
             if (offset > to) break;
-            _problemsSeen++;
+            _mainProblemsSeen++;
             if (offset >= from && reason != CsvMalformedReason.FieldCountMismatch && (found is null or CsvMalformedReason.StrayQuote)) found = reason;
         }
         return found;
@@ -357,26 +368,26 @@ internal sealed class DelimitedRecordReader : IDisposable
         return count;
     }
 
-    private void CloseLines()
+    private void CloseMain()
     {
-        if (_current == _lines) _current = null;
-        _lines?.Dispose();
-        _lines = null;
+        if (_current == _main) _current = null;
+        _main?.Dispose();
+        _main = null;
     }
 
-    private void CloseMulti()
+    private void CloseSingle()
     {
-        if (_multi is null) return;
-        if (_current == _multi) _current = null;
-        _multi.Dispose();
-        _multi = null;
+        if (_single is null) return;
+        if (_current == _single) _current = null;
+        _single.Dispose();
+        _single = null;
     }
 
     /// <summary>Reads more of the stream: drops what was consumed (keeping the byte before <see cref="_start"/>), grows for a line larger than the buffer.</summary>
     private void Fill()
     {
         if (_eof) return;
-        if (_lines is not null || _multi is not null) throw new InvalidOperationException("the buffer moved under an open reader");
+        if (_main is not null || _single is not null) throw new InvalidOperationException("the buffer moved under an open reader");
         if (_start > 1)
         {
             int keep = _start - 1;
