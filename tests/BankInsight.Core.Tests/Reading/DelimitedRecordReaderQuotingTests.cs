@@ -124,6 +124,22 @@ public class DelimitedRecordReaderQuotingTests
     }
 
     [Fact]
+    public void The_last_line_counts_as_a_whole_record_unless_it_closes_the_first_field()
+    {
+        // Two lines, closed in the same (second) column: the last line is a whole record.
+        using var merged = new DelimitedRecordReader(new MemoryStream("1,\"a,2\n3,b\",4\n"u8.ToArray()), (byte)',');
+        Assert.True(merged.Read());
+        Assert.Equal(3, merged.FieldCount);
+        Assert.Equal(2, merged.FindInnerRecord(3));
+
+        // A multi-line first field: its last line has every field too, and that is normal.
+        using var first = new DelimitedRecordReader(new MemoryStream("\"东莞\n两行\",\"1\",\n"u8.ToArray()), (byte)',');
+        Assert.True(first.Read());
+        Assert.Equal(3, first.FieldCount);
+        Assert.Equal(0, first.FindInnerRecord(3));
+    }
+
+    [Fact]
     public void A_lone_cr_ends_a_line()
     {
         var records = ReadAll("a,b\rc,d\r\ne,f\n");

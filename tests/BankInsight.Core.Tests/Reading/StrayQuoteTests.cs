@@ -97,6 +97,28 @@ public class StrayQuoteTests
     }
 
     [Fact]
+    public void A_stray_quote_closed_in_the_same_column_on_the_next_line_costs_one_line()
+    {
+        // Read over the line end it is a record of the right size; line 3 alone is a whole row.
+        string text = Unquoted(1) + "c2,\"n2,1.5,2,1,1,a,20240101\n" + "c3,x\",1.5,2,1,1,a,20240101\n" + Unquoted(4);
+        var (data, sink, rejects) = Load(text);
+
+        Assert.Equal(["c1", "c3", "c4"], data.Ids!.Values);
+        var rejection = Assert.Single(sink.Rejections);
+        Assert.Contains("line 2 took in line 3, a whole row", rejection.Message);
+        Assert.Equal("c2,\"n2,1.5,2,1,1,a,20240101\n", Encoding.UTF8.GetString(rejects));
+    }
+
+    [Fact]
+    public void A_line_break_in_a_quoted_first_column_is_kept()
+    {
+        var (data, sink, _) = Load("\"c1\nsecond line\",\"名\",1.5,2,1,\"1\",\"a\",20240101\n" + Quoted(2));
+        Assert.Empty(sink.Errors);
+        Assert.Equal(["c1\nsecond line", "c2"], data.Ids!.Values);
+        Assert.Equal([1, 3], Enumerable.Range(0, 2).Select(data.GetSourceLine));
+    }
+
+    [Fact]
     public void A_quoted_field_may_still_hold_line_breaks()
     {
         var (data, sink, rejects) = Load(Quoted(1) + "\"c2\",\"line one\r\nline \"\"two\"\"\",1.5,2,1,\"1\",\"a\",20240101\r\n" + Quoted(3));

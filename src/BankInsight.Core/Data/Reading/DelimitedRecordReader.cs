@@ -210,6 +210,9 @@ internal sealed class DelimitedRecordReader : IDisposable
     /// The line, inside the current multi-line record and after its first, that would on its own
     /// be a well-formed record of <paramref name="fieldCount"/> fields; 0 when there is none. A
     /// quoted field that takes in whole records was opened by a stray quote and closed by another.
+    /// The last line counts only when the field it closes is not the record's first: the last
+    /// line of a real multi-line first field has all the record's fields too (<c>"a\nb",2,3</c>
+    /// ends in <c>b",2,3</c>), while that of a later field has fewer.
     /// </summary>
     public int FindInnerRecord(int fieldCount)
     {
@@ -223,8 +226,15 @@ internal sealed class DelimitedRecordReader : IDisposable
             rest = rest[(lineEnd + (rest[lineEnd] == (byte)'\r' && lineEnd + 1 < rest.Length && rest[lineEnd + 1] == (byte)'\n' ? 2 : 1))..];
             line++;
             int next = rest.IndexOfAny((byte)'\n', (byte)'\r');
-            if (CountFields(next < 0 ? rest : rest[..next]) == fieldCount) return line;
+            if (CountFields(next < 0 ? rest : rest[..next]) == fieldCount && (next >= 0 || LastFieldWithLineBreak() > 0)) return line;
         }
+    }
+
+    private int LastFieldWithLineBreak()
+    {
+        for (int i = FieldCount - 1; i >= 0; i--)
+            if (_current!.GetRawSpan(i).IndexOfAny((byte)'\n', (byte)'\r') >= 0) return i;
+        return -1;
     }
 
     /// <summary>Fields in one line under the quoting rule; -1 when its quoting is broken.</summary>
