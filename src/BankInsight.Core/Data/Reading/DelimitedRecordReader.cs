@@ -9,7 +9,8 @@ namespace BankInsight.Data.Reading;
 /// this class feeds it whole lines from its own buffer, so every record's bytes — line ends
 /// included — are known exactly, and applies the quoting rule below. Works on bytes because
 /// every structural character is ASCII and never occurs inside a UTF-8 or GB18030 multi-byte
-/// sequence (for ',', ';', tab, quote and line ends), so only the fields a job needs as text
+/// sequence (for ',', ';', tab, quote and line ends; not for '|', a GB18030 trail byte, which DB2
+/// refuses as a delimiter for double-byte code pages too), so only the fields a job needs as text
 /// are ever decoded, in the file's own encoding.
 /// </summary>
 /// <remarks>
@@ -17,15 +18,16 @@ namespace BankInsight.Data.Reading;
 /// a quote inside one, so:</para>
 /// <list type="bullet">
 /// <item>A quote opens a quoted field only at the very start of a field. A quote anywhere else in
-/// an unquoted field (<c>1,ab"c,2</c>) is an ordinary character of that field — data, as in RFC
-/// 4180 readers and Excel; DB2 never writes one, and the column's own check still applies.</item>
+/// an unquoted field (<c>1,ab"c,2</c>) is an ordinary character of that field — data: IBM's DEL
+/// grammar makes a non-delimited string "any characters except a row or column delimiter", RFC
+/// 4180 readers and Excel agree, and the column's own check still applies.</item>
 /// <item>A quoted field ends at a quote followed by the delimiter, a line end or the end of the
 /// input. Text after its closing quote (<c>"ab"c</c>), or no closing quote at all, is broken
 /// quoting: the record is <see cref="Malformed"/> and is its own line only.</item>
-/// <item>A quoted field may hold line breaks (DB2 EXPORT writes a VARCHAR's line feeds as they
-/// are; DB2's IMPORT reads them back with <c>delprioritychar</c>, Excel writes them for
-/// Alt+Enter) — but only when it closes properly within <see cref="MaxQuotedSpan"/> bytes of
-/// its record's start. Otherwise the quote was stray: the record is its first line, flagged
+/// <item>A quoted field may hold line breaks — DB2 EXPORT writes a VARCHAR's line feeds as they
+/// are, and Excel writes them for Alt+Enter, though DB2's own IMPORT and LOAD end a row at every
+/// line break unless told <c>MODIFIED BY delprioritychar</c> — but only when it closes properly
+/// within <see cref="MaxQuotedSpan"/> bytes of its record's start. Otherwise the quote was stray: the record is its first line, flagged
 /// <see cref="Malformed"/>, and reading goes on at the next line. So one stray quote costs one
 /// line, never the rest of the file; <see cref="ReadFirstLineOnly"/> lets the caller apply the
 /// same to a multi-line record that turns out wrong for other reasons: the wrong field count, or
@@ -33,13 +35,14 @@ namespace BankInsight.Data.Reading;
 /// </list>
 /// <para>Streaming: holds one buffer (1 MB, grown for a single line larger than that, or to look
 /// <see cref="MaxQuotedSpan"/> ahead for a multi-line field). A record's fields are valid until
-/// the next call to <see cref="Read"/>. Cost: O(bytes), one SIMD pass plus one look at each
-/// record's line end.</para>
+/// the next call to <see cref="Read"/>. Cost: O(bytes): CsvHelper's SIMD pass, one vectorised
+/// search for line breaks in each record, one look at its line end; a broken multi-line record
+/// is read again as its first line alone.</para>
 /// </remarks>
 internal sealed class DelimitedRecordReader : IDisposable
 {
     /// <summary>How far (bytes from its record's start) a quoted field may run over line ends.
-    /// A DB2 DEL record holds at most 32 KB of character data (64 KB with every quote doubled).</summary>
+    /// Far above any real record: a DB2 row is at most 32 KB (on a 32K page, LOBs aside).</summary>
     internal const int MaxQuotedSpan = 1 << 20;
 
     internal const byte Quoted = 1;
