@@ -28,7 +28,7 @@ internal abstract class ColumnLoader
     public int NonNullCount { get; protected set; }
 
     /// <summary>Parses one field into the staging slot; null on success, else the reason and a description of what was expected.</summary>
-    public abstract (RejectReason Reason, string Expected)? Stage(ReadOnlySpan<byte> raw, byte flags, FieldDecoder decoder);
+    public abstract (RejectReason Reason, string Expected)? Stage(ReadOnlySpan<byte> raw, FieldDecoder decoder);
 
     /// <summary>Stages a missing value (the column is absent from the header).</summary>
     public abstract void StageNull();
@@ -51,11 +51,9 @@ internal abstract class ColumnLoader
     protected static bool IsEmpty(ReadOnlySpan<byte> trimmed) => trimmed.IsEmpty;
 }
 
-/// <summary>Decodes field bytes with the file's encoding, undoing doubled quotes first.</summary>
+/// <summary>Decodes field bytes (already unquoted, doubled quotes undone by the reader) with the file's encoding.</summary>
 internal sealed class FieldDecoder
 {
-    private byte[] _scratch = new byte[256];
-
     public FieldDecoder(Encoding strict, Encoding lenient)
     {
         Strict = strict;
@@ -68,12 +66,11 @@ internal sealed class FieldDecoder
     public Encoding Lenient { get; }
 
     /// <summary>Decodes a field; null when the bytes are invalid in the encoding.</summary>
-    public string? TryDecode(ReadOnlySpan<byte> raw, byte flags)
+    public string? TryDecode(ReadOnlySpan<byte> raw)
     {
-        var bytes = Unescape(raw, flags);
         try
         {
-            return Strict.GetString(bytes);
+            return Strict.GetString(raw);
         }
         catch (DecoderFallbackException)
         {
@@ -82,20 +79,7 @@ internal sealed class FieldDecoder
     }
 
     /// <summary>Decodes for display, never failing.</summary>
-    public string Show(ReadOnlySpan<byte> raw, byte flags) => Lenient.GetString(Unescape(raw, flags));
-
-    private ReadOnlySpan<byte> Unescape(ReadOnlySpan<byte> raw, byte flags)
-    {
-        if ((flags & DelimitedRecordReader.HasEscapedQuotes) == 0) return raw;
-        if (_scratch.Length < raw.Length) _scratch = new byte[raw.Length * 2];
-        int n = 0;
-        for (int i = 0; i < raw.Length; i++)
-        {
-            _scratch[n++] = raw[i];
-            if (raw[i] == (byte)'"' && i + 1 < raw.Length && raw[i + 1] == (byte)'"') i++;
-        }
-        return _scratch.AsSpan(0, n);
-    }
+    public string Show(ReadOnlySpan<byte> raw) => Lenient.GetString(raw);
 }
 
 internal sealed class TextLoader(SchemaColumn column, int sourceField, int capacity) : ColumnLoader(column, sourceField)
@@ -106,7 +90,7 @@ internal sealed class TextLoader(SchemaColumn column, int sourceField, int capac
     /// <summary>The value staged for the current row (the key check reads it before commit).</summary>
     public string? StagedValue => _staged;
 
-    public override (RejectReason, string)? Stage(ReadOnlySpan<byte> raw, byte flags, FieldDecoder decoder)
+    public override (RejectReason, string)? Stage(ReadOnlySpan<byte> raw, FieldDecoder decoder)
     {
         // An empty field is null, quoted ("") or not: a zero-length string carries nothing, and
         // DB2 exports that quote every field would otherwise hide always-empty columns.
@@ -115,7 +99,7 @@ internal sealed class TextLoader(SchemaColumn column, int sourceField, int capac
             _staged = null;
             return null;
         }
-        _staged = decoder.TryDecode(raw, flags);
+        _staged = decoder.TryDecode(raw);
         if (_staged is null) return (RejectReason.InvalidText, $"text in {TextEncodings.NameOf(decoder.Strict)}");
         return TextRules.FirstForbidden(_staged) is var at and >= 0 ? (RejectReason.ControlCharacter, $"text without {TextRules.Describe(_staged[at])}") : null;
     }
@@ -140,7 +124,7 @@ internal sealed class NumericLoader(SchemaColumn column, int sourceField, int ca
     private readonly GrowableArray<double> _values = new(capacity);
     private double _staged;
 
-    public override (RejectReason, string)? Stage(ReadOnlySpan<byte> raw, byte flags, FieldDecoder decoder)
+    public override (RejectReason, string)? Stage(ReadOnlySpan<byte> raw, FieldDecoder decoder)
     {
         var s = FieldParsers.Trim(raw);
         if (IsEmpty(s))
@@ -181,7 +165,7 @@ internal sealed class DateLoader(SchemaColumn column, int sourceField, int capac
     private readonly GrowableArray<int> _values = new(capacity);
     private int _staged;
 
-    public override (RejectReason, string)? Stage(ReadOnlySpan<byte> raw, byte flags, FieldDecoder decoder)
+    public override (RejectReason, string)? Stage(ReadOnlySpan<byte> raw, FieldDecoder decoder)
     {
         var s = FieldParsers.Trim(raw);
         if (IsEmpty(s))
@@ -226,7 +210,7 @@ internal sealed class CategoricalLoader : ColumnLoader
     /// <summary>Values first seen in this file (open columns only), in order of appearance.</summary>
     public IReadOnlyList<string> ExtraCategories => _categories.GetRange(Column.Values.Count, _categories.Count - Column.Values.Count);
 
-    public override (RejectReason, string)? Stage(ReadOnlySpan<byte> raw, byte flags, FieldDecoder decoder)
+    public override (RejectReason, string)? Stage(ReadOnlySpan<byte> raw, FieldDecoder decoder)
     {
         _stagedNew = null;
         var trimmed = FieldParsers.Trim(raw);
@@ -235,7 +219,7 @@ internal sealed class CategoricalLoader : ColumnLoader
             _staged = -1;
             return null;
         }
-        string? text = decoder.TryDecode(trimmed, flags);
+        string? text = decoder.TryDecode(trimmed);
         if (text is null) return (RejectReason.InvalidText, $"text in {TextEncodings.NameOf(decoder.Strict)}");
         if (TextRules.FirstForbidden(text) is var at and >= 0) return (RejectReason.ControlCharacter, $"text without {TextRules.Describe(text[at])}");
         if (Lookup(text, out _staged)) return null;

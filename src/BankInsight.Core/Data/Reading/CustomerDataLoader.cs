@@ -98,7 +98,7 @@ public static class CustomerDataLoader
         {
             long start = _stream.CanSeek ? _stream.Position : 0;
             long length = _stream.CanSeek ? _stream.Length - start : -1;
-            var reader = new DelimitedRecordReader(_stream, (byte)_options.Delimiter);
+            using var reader = new DelimitedRecordReader(_stream, (byte)_options.Delimiter);
             var (encoding, detected, bom, expectedRows) = ChooseEncoding(reader, start);
             if (bom is not null) reader.SkipPreamble(bom);
             var decoder = new FieldDecoder(encoding, LenientOf(encoding));
@@ -234,12 +234,27 @@ public static class CustomerDataLoader
         {
             badField = -1;
             if (reader.Malformed) return (RejectReason.MalformedQuotes, "a quoted field closed by a quote followed by a delimiter or line end");
+            if (reader.SpansLines)
+            {
+                // A quoted field ran over line ends. If the record came out the wrong size, or took
+                // in a line that is a whole row by itself, the quote that opened it was stray: only
+                // its own line is rejected, and the lines it took in are read again as rows.
+                int fields = reader.FieldCount, line = reader.Line;
+                int inner = fields == expectedFields ? reader.FindInnerRecord(expectedFields) : 0;
+                if (fields != expectedFields || inner > 0)
+                {
+                    reader.ReadFirstLineOnly();
+                    return (RejectReason.MalformedQuotes, fields != expectedFields
+                        ? $"a quoted field closed on its own line (read on over line ends, line {line} gave {fields} fields, not {expectedFields})"
+                        : $"a quoted field closed on its own line (read on over line ends, line {line} took in line {inner}, a whole row)");
+                }
+            }
             if (reader.FieldCount != expectedFields) return (RejectReason.WrongFieldCount, $"{expectedFields} fields");
             for (int f = 0; f < expectedFields; f++)
             {
                 var loader = bySourceField[f];
                 if (loader is null) continue;
-                var problem = loader.Stage(reader.Field(f), reader.FieldFlags(f), decoder);
+                var problem = loader.Stage(reader.Field(f), decoder);
                 if (problem is not null)
                 {
                     badField = f;
@@ -286,7 +301,7 @@ public static class CustomerDataLoader
             {
                 columnNumber = field + 1;
                 columnName = bySourceField[field]?.Column.Name;
-                value = Shorten(decoder.Show(reader.Field(field), reader.FieldFlags(field)));
+                value = Shorten(decoder.Show(reader.Field(field)));
                 message = reason switch
                 {
                     RejectReason.MissingId => $"{where}, column {columnNumber} ({columnName}): the customer id is empty.",
@@ -361,7 +376,7 @@ public static class CustomerDataLoader
             int matches = 0;
             for (int f = 0; f < reader.FieldCount; f++)
             {
-                string? name = decoder.TryDecode(reader.Field(f), reader.FieldFlags(f));
+                string? name = decoder.TryDecode(reader.Field(f));
                 if (name is not null && FindColumn(name) is not null) matches++;
             }
             return matches * 2 >= reader.FieldCount && matches > 0;
@@ -383,7 +398,7 @@ public static class CustomerDataLoader
             Array.Fill(sourceOf, -1);
             for (int f = 0; f < reader.FieldCount; f++)
             {
-                string name = decoder.TryDecode(reader.Field(f), reader.FieldFlags(f)) ?? decoder.Show(reader.Field(f), reader.FieldFlags(f));
+                string name = decoder.TryDecode(reader.Field(f)) ?? decoder.Show(reader.Field(f));
                 var column = FindColumn(name);
                 if (column is null)
                 {

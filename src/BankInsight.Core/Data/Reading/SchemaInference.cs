@@ -78,13 +78,13 @@ public static class SchemaInference
 
     private static List<string> FirstLine(byte[] sample, char delimiter, Encoding encoding)
     {
-        var reader = new DelimitedRecordReader(new MemoryStream(sample), (byte)delimiter);
+        using var reader = new DelimitedRecordReader(new MemoryStream(sample), (byte)delimiter);
         if (sample.AsSpan().StartsWith(new byte[] { 0xEF, 0xBB, 0xBF })) reader.SkipPreamble([0xEF, 0xBB, 0xBF]);
         if (!reader.Read())
             throw new BankInsightException(ErrorIds.NoRows, ErrorKind.InvalidData, "The file is empty: no header to infer a schema from.", null);
         var decoder = new FieldDecoder(encoding, encoding);
         var names = new List<string>();
-        for (int f = 0; f < reader.FieldCount; f++) names.Add(decoder.Show(reader.Field(f), reader.FieldFlags(f)));
+        for (int f = 0; f < reader.FieldCount; f++) names.Add(decoder.Show(reader.Field(f)));
         return names;
     }
 
