@@ -129,6 +129,7 @@ foreach ($command in Get-Command -Module BankInsight -CommandType Cmdlet | Sort-
     $order = [System.Collections.Generic.List[string]]::new()
     $ranked = @($all | Where-Object Position -ge 0 | Sort-Object -Stable Position) + @($all | Where-Object IsMandatory) + @($command.Parameters.Values)
     foreach ($p in $ranked) { if ($p.Name -notin $common -and -not $order.Contains($p.Name)) { $order.Add($p.Name) } }
+    # @() below: with one parameter this is a string, and string + string would glue the sections together.
     $parameterText = foreach ($name in $order) {
         $known = $existing[$name]
         $description = if ($known -and $known.Description) { $known.Description }
@@ -148,7 +149,7 @@ foreach ($command in Get-Command -Module BankInsight -CommandType Cmdlet | Sort-
         switch ($part.Heading) {
             '' { $part.Body.TrimEnd() + "`n"; break }
             'SYNTAX' { "## SYNTAX`n`n$($syntax -join "`n`n")`n"; break }
-            'PARAMETERS' { "## PARAMETERS`n`n$(($parameterText + $commonText) -join "`n`n")`n"; break }
+            'PARAMETERS' { "## PARAMETERS`n`n$((@($parameterText) + @($commonText | Where-Object { $_ })) -join "`n`n")`n"; break }
             default {
                 # platyPS's layout: prose right under its heading, a blank line before a sub-heading or a code block.
                 $body = $part.Body.Trim("`n")
