@@ -58,6 +58,28 @@ public class EncodingTests
     }
 
     [Fact]
+    public void A_pipe_that_is_half_a_gb18030_character_costs_its_row_with_a_warning_why()
+    {
+        // 東 is 0x96 0x7C in GB18030 (beyond GB2312): unquoted, a '|' split cuts it in half and the
+        // row gains a field; quoted, the tokenizer does not split inside quotes and the row loads.
+        Assert.Equal(new byte[] { 0x96, 0x7C }, TextEncodings.Gb18030.GetBytes("東"));
+        string text = "\"c1\"|\"東莞\"|1|1|1|\"大\"|\"a\"|20240101\n\"c2\"|東莞|2|2|0|\"小\"|\"a\"|20240102\n\"c3\"|\"广州\"|3|3|0|\"小\"|\"a\"|20240103\n";
+        var sink = new CollectingSink();
+        var options = new DataLoadOptions(TestSchemas.Small) { Delimiter = '|' };
+        var data = CustomerDataLoader.Load(new MemoryStream(TextEncodings.Gb18030.GetBytes(text)), "pipes.del", options, sink);
+        Assert.Equal(["東莞", "广州"], ((TextColumn)data["name"]).Values);
+        var rejection = Assert.Single(sink.Rejections);
+        Assert.Equal((RejectReason.WrongFieldCount, 2), (rejection.Reason, rejection.Line));
+        Assert.Contains(sink.Warnings, w => w.StartsWith("1 row(s) of pipes.del were rejected") && w.Contains("'|' as delimiter"));
+
+        // A clean file with the same delimiter gets no such warning.
+        var clean = new CollectingSink();
+        CustomerDataLoader.Load(new MemoryStream(TextEncodings.Gb18030.GetBytes(text.Replace("|東莞|", "|\"東莞\"|"))), "pipes.del", options, clean);
+        Assert.Empty(clean.Errors);
+        Assert.DoesNotContain(clean.Warnings, w => w.Contains("as delimiter"));
+    }
+
+    [Fact]
     public void Utf8_files_are_detected()
     {
         var data = Load(Encoding.UTF8.GetBytes(Rows));

@@ -222,11 +222,24 @@ public static class CustomerDataLoader
             WarnAboutFloatIds(dataSet, idColumn);
             if (_paddedIds > 0)
                 _sink.Warning($"{_paddedIds:N0} customer id(s) of {_displayName} have spaces or invisible characters around them (e.g. '{_paddedExample}'): they are kept as written, and compared without them — an id that differs from another only so is a repeat.");
+            WarnAboutSplitCharacters(encoding);
             if (rows == 0)
                 _sink.Warning(records == 0 ? $"{_displayName} has no data rows." : $"No row of {_displayName} could be loaded; all {records:N0} were rejected.");
             _sink.Verbose($"{_displayName}: {records:N0} rows read, {rows:N0} loaded, {summary.RowsRejected:N0} rejected.");
             _sink.Progress(new OperationProgress(activity, $"{records:N0} rows read", 1.0, Completed: true));
             return dataSet;
+        }
+
+        // The tokenizer splits bytes. In GB18030 the second byte of a two-byte character can be any
+        // of 0x40-0x7E ('|' is 0x7C) for the characters beyond GB2312 (traditional forms, rare name
+        // characters), so such a delimiter splits an unquoted field holding one mid-character. The
+        // row then has a field too many and is rejected (never loaded wrong); this says why.
+        private void WarnAboutSplitCharacters(Encoding encoding)
+        {
+            if (!TextEncodings.IsGb18030(encoding) || _options.Delimiter is < '\x40' or > '\x7E') return;
+            int suspects = _rejectedByReason.GetValueOrDefault(RejectReason.WrongFieldCount) + _rejectedByReason.GetValueOrDefault(RejectReason.InvalidText);
+            if (suspects == 0) return;
+            _sink.Warning($"{suspects:N0} row(s) of {_displayName} were rejected for their field count or text, and the file is GB18030 with '{_options.Delimiter}' as delimiter: that byte is also the second half of some Chinese characters, which it splits when the field is not quoted. Export with ',' (DB2's default), ';' or a tab, or quote text fields, or convert the file to UTF-8.");
         }
 
         private (RejectReason Reason, string Expected)? StageRow(DelimitedRecordReader reader, FieldDecoder decoder, int expectedFields,
