@@ -60,7 +60,16 @@ public static class CustomerDataLoader
             throw new BankInsightException(ErrorIds.ParameterInvalid, ErrorKind.InvalidArgument,
                 $"The delimiter '{options.Delimiter}' cannot be used; choose an ASCII character other than a quote or a line break.", options.Delimiter);
         var run = new LoadRun(stream, source, options, sink, cancellationToken);
-        return run.Execute();
+        try
+        {
+            return run.Execute();
+        }
+        catch (LineTooLongException e)
+        {
+            string name = Path.GetFileName(source) is { Length: > 0 } n ? n : source;
+            throw new BankInsightException(ErrorIds.FileLayoutInvalid, ErrorKind.InvalidData,
+                $"Line {e.Line:N0} of {name} runs over {DelimitedRecordReader.MaxLineBytes >> 20} MiB without a line break; a .del file has one row per line (a DB2 row is at most 32 KB). Is this the right file?", source, e);
+        }
     }
 
     /// <summary>The state of one load; lives for one call.</summary>

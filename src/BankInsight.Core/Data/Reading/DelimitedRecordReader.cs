@@ -48,6 +48,11 @@ internal sealed class DelimitedRecordReader : IDisposable
     /// Far above any real record: a DB2 row is at most 32 KB (on a 32K page, LOBs aside).</summary>
     internal const int MaxQuotedSpan = 1 << 20;
 
+    /// <summary>The longest line read before the file is refused (<see cref="LineTooLongException"/>):
+    /// 2,000 times the longest DB2 row, and a bound on the buffer, so a file without line breaks
+    /// costs 64 MiB and a clear error, not all the memory and a crash.</summary>
+    internal const int MaxLineBytes = 64 << 20;
+
     internal const byte Quoted = 1;
 
     /// <summary>Never set by this reader: <see cref="Field"/> already undoes doubled quotes. Kept for
@@ -412,9 +417,19 @@ internal sealed class DelimitedRecordReader : IDisposable
             _start = 1;
             _origin += keep;
         }
-        if (_end == _buffer.Length) Array.Resize(ref _buffer, (_buffer.Length - 1) * 2 + 1);
+        if (_end == _buffer.Length)
+        {
+            if (_buffer.Length - 1 >= MaxLineBytes) throw new LineTooLongException(_nextLine);
+            Array.Resize(ref _buffer, Math.Min((_buffer.Length - 1) * 2, MaxLineBytes) + 1);
+        }
         int read = _stream.Read(_buffer, _end, _buffer.Length - _end);
         if (read == 0) _eof = true;
         _end += read;
     }
+}
+
+/// <summary>A line longer than <see cref="DelimitedRecordReader.MaxLineBytes"/>: not a delimited file.</summary>
+internal sealed class LineTooLongException(int line) : Exception($"Line {line} is longer than {DelimitedRecordReader.MaxLineBytes >> 20} MiB.")
+{
+    public int Line { get; } = line;
 }

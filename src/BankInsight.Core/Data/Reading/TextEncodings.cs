@@ -170,7 +170,17 @@ public static class TextEncodings
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (carried == buffer.Length) Array.Resize(ref buffer, buffer.Length * 2); // one line longer than the buffer
+            // One line longer than the buffer: grow, up to the longest line the reader accepts; past
+            // that the block is weighed as a line of its own (the reader then refuses the file).
+            if (carried == buffer.Length)
+            {
+                if (buffer.Length < DelimitedRecordReader.MaxLineBytes) Array.Resize(ref buffer, buffer.Length * 2);
+                else
+                {
+                    var (longNonAscii, longInvalid) = CountLines(buffer, complete: true);
+                    (nonAscii, invalid, carried) = (nonAscii + longNonAscii, invalid + longInvalid, 0);
+                }
+            }
             int read = stream.ReadAtLeast(buffer.AsSpan(carried), buffer.Length - carried, throwOnEndOfStream: false);
             int length = carried + read;
             bool end = read == 0 || length < buffer.Length;
