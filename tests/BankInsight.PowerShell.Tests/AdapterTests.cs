@@ -388,6 +388,24 @@ public class ExportBankResultTests
         Assert.Equal(new byte[] { (byte)'"', 0xBC, 0xD7, (byte)'"', (byte)'\n' }, File.ReadAllBytes(temp.File("gb.txt")));
     }
     [Fact]
+    public void Results_are_not_written_over_the_data_file_they_came_from()
+    {
+        using var temp = new TempFolder();
+        File.WriteAllText(temp.File("month.del"), "data\n");
+        var host = new FakeHost { CurrentDirectory = temp.Path };
+        var command = new ExportBankResultCommand { Path = "month.del", Property = ["CustomerId"] };
+        command.Begin(host);
+        command.Add(host, new object(), Props(new() { ["CustomerId"] = "c1", ["File"] = temp.File("other.del") })); // another file: fine
+        var e = Assert.Throws<BankInsightException>(() =>
+            command.Add(host, new object(), Props(new() { ["CustomerId"] = "c2", ["File"] = Path.Combine(temp.Path, ".", "month.del") })));
+        Assert.Equal(ErrorIds.ParameterInvalid, e.ErrorId);
+        Assert.StartsWith("The data file these results came from and -Path name the same file", e.Message);
+        command.Dispose();
+        Assert.Equal("data\n", File.ReadAllText(temp.File("month.del")));
+        Assert.Single(Directory.GetFiles(temp.Path));
+    }
+
+    [Fact]
     public void Export_spreadsheet_safe_protects_the_lines_it_writes()
     {
         using var temp = new TempFolder();

@@ -37,7 +37,7 @@ internal static class ChurnCommand
         job.AddTo(command, dataMonth: true);
         return command.WithAction(context, parse =>
         {
-            job.RequireDistinct(parse, ("--input_data_path", parse.GetValue(input), false), ("--model", parse.GetValue(model), true));
+            job.CheckPaths(parse, ("--input_data_path", parse.GetValue(input), false), ("--model", parse.GetValue(model), true));
             using var commit = new CommitGroup();
             var data = job.Load(parse, context, parse.GetValue(input)!, commit);
             var result = ChurnJob.Train(new ChurnTrainingRequest(data)
@@ -66,7 +66,7 @@ internal static class ChurnCommand
         job.AddTo(command, dataMonth: true);
         return command.WithAction(context, parse =>
         {
-            job.RequireDistinct(parse, ("--input_data_path", parse.GetValue(input), false), ("--model", parse.GetValue(model), false));
+            job.CheckPaths(parse, ("--input_data_path", parse.GetValue(input), false), ("--model", parse.GetValue(model), false));
             var trained = JobInput.LoadModel(parse.GetValue(model), ShippedModels.Churn, ChurnJob.Purpose);
             using var commit = new CommitGroup();
             var data = job.Load(parse, context, parse.GetValue(input)!, commit);
@@ -92,7 +92,7 @@ internal static class ChurnCommand
         results.AddTo(command);
         return command.WithAction(context, parse =>
         {
-            job.RequireDistinct(parse, ("--input_data_path", parse.GetValue(input), false), ("--model", parse.GetValue(model), false),
+            job.CheckPaths(parse, ("--input_data_path", parse.GetValue(input), false), ("--model", parse.GetValue(model), false),
                 ("--output_data_path", parse.GetValue(output), true), ("--scores_path", parse.GetValue(scores), true));
             var trained = JobInput.LoadModel(parse.GetValue(model), ShippedModels.Churn, ChurnJob.Purpose);
             using var commit = new CommitGroup();

@@ -44,7 +44,7 @@ internal static class ClusterCommand
         job.AddTo(command);
         return command.WithAction(context, parse =>
         {
-            job.RequireDistinct(parse, ("--input_data_path", parse.GetValue(input), false), ("--model", parse.GetValue(model), true));
+            job.CheckPaths(parse, ("--input_data_path", parse.GetValue(input), false), ("--model", parse.GetValue(model), true));
             using var commit = new CommitGroup();
             var data = job.Load(parse, context, parse.GetValue(input)!, commit);
             var result = SegmentationJob.Train(new SegmentationRequest(data)
@@ -74,7 +74,7 @@ internal static class ClusterCommand
         results.AddTo(command);
         return command.WithAction(context, parse =>
         {
-            job.RequireDistinct(parse, ("--input_data_path", parse.GetValue(input), false), ("--model", parse.GetValue(model), false), ("--output_data_path", parse.GetValue(output), true));
+            job.CheckPaths(parse, ("--input_data_path", parse.GetValue(input), false), ("--model", parse.GetValue(model), false), ("--output_data_path", parse.GetValue(output), true));
             var segmentation = LoadModel(parse.GetValue(model));
             using var commit = new CommitGroup();
             var data = job.Load(parse, context, parse.GetValue(input)!, commit);
@@ -102,7 +102,7 @@ internal static class ClusterCommand
         job.AddTo(command);
         return command.WithAction(context, parse =>
         {
-            job.RequireDistinct(parse, ("--input_data_path", parse.GetValue(input), false), ("--model", parse.GetValue(model), false));
+            job.CheckPaths(parse, ("--input_data_path", parse.GetValue(input), false), ("--model", parse.GetValue(model), false));
             var segmentation = LoadModel(parse.GetValue(model));
             using var commit = new CommitGroup();
             var data = job.Load(parse, context, parse.GetValue(input)!, commit);

@@ -67,8 +67,17 @@ internal sealed class JobInput(string defaultSchema)
     public int ExitCode => RowsRejected ? ExitCodes.RowsRejected : ExitCodes.Success;
 
     /// <summary>Refuses a command whose paths name one file twice where it is written (see <see cref="FileIdentity"/>).</summary>
-    public void RequireDistinct(ParseResult parse, params (string Parameter, string? Path, bool Written)[] paths) =>
-        FileIdentity.RequireDistinct([.. paths, ("--reject_path", parse.GetValue(Files.RejectPath), true)]);
+    /// <summary>
+    /// Before any work: no two paths name one file (after links and '..'), and every file to write
+    /// can be written where it is named (not a folder, its folder there).
+    /// </summary>
+    public void CheckPaths(ParseResult parse, params (string Parameter, string? Path, bool Written)[] paths)
+    {
+        (string Parameter, string? Path, bool Written)[] all = [.. paths, ("--reject_path", parse.GetValue(Files.RejectPath), true)];
+        FileIdentity.RequireDistinct(all);
+        foreach (var (parameter, path, written) in all)
+            if (written) OutputPaths.RequireWritable(parameter, path);
+    }
 
     public static TrainedModel LoadModel(string? path, string shippedName, string purpose) =>
         TrainedModel.Load(path ?? ShippedModels.Locate(shippedName), purpose);

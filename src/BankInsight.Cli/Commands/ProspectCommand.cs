@@ -59,7 +59,7 @@ internal static class ProspectCommand
         inputs.AddTo(command);
         return command.WithAction(context, parse =>
         {
-            inputs.Job.RequireDistinct(parse, ("--input_data_path1", parse.GetValue(inputs.Prospects), false), ("--input_data_path2", parse.GetValue(inputs.Relations), false),
+            inputs.Job.CheckPaths(parse, ("--input_data_path1", parse.GetValue(inputs.Prospects), false), ("--input_data_path2", parse.GetValue(inputs.Relations), false),
                 ("--model", parse.GetValue(model), true));
             using var commit = new CommitGroup();
             var (prospects, relations) = inputs.Load(parse, context, commit);
@@ -92,7 +92,7 @@ internal static class ProspectCommand
         results.AddTo(command);
         return command.WithAction(context, parse =>
         {
-            inputs.Job.RequireDistinct(parse, ("--input_data_path1", parse.GetValue(inputs.Prospects), false), ("--input_data_path2", parse.GetValue(inputs.Relations), false),
+            inputs.Job.CheckPaths(parse, ("--input_data_path1", parse.GetValue(inputs.Prospects), false), ("--input_data_path2", parse.GetValue(inputs.Relations), false),
                 ("--model", parse.GetValue(model), false), ("--output_data_path", parse.GetValue(output), true), ("--scores_path", parse.GetValue(scores), true),
                 ("--related_path", parse.GetValue(related), true));
             var trained = JobInput.LoadModel(parse.GetValue(model), ShippedModels.Prospect, ProspectJob.Purpose);

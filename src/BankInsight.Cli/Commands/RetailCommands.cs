@@ -22,7 +22,7 @@ internal static class RetailCommands
         job.AddTo(command);
         return command.WithAction(context, parse =>
         {
-            job.RequireDistinct(parse, ("--input_data_path", parse.GetValue(input), false), ("--model", parse.GetValue(rules.Model), false));
+            job.CheckPaths(parse, ("--input_data_path", parse.GetValue(input), false), ("--model", parse.GetValue(rules.Model), false));
             var model = rules.SegmentationModel(parse);
             using var commit = new CommitGroup();
             var data = job.Load(parse, context, parse.GetValue(input)!, commit);
@@ -59,7 +59,7 @@ internal static class RetailCommands
         results.AddTo(command);
         return command.WithAction(context, parse =>
         {
-            job.RequireDistinct(parse, ("--input_data_path", parse.GetValue(input), false), ("--model", parse.GetValue(rules.Model), false), ("--output_data_path", parse.GetValue(output), true));
+            job.CheckPaths(parse, ("--input_data_path", parse.GetValue(input), false), ("--model", parse.GetValue(rules.Model), false), ("--output_data_path", parse.GetValue(output), true));
             var model = rules.SegmentationModel(parse);
             using var commit = new CommitGroup();
             var data = job.Load(parse, context, parse.GetValue(input)!, commit);
@@ -104,7 +104,7 @@ internal static class RetailCommands
         results.AddTo(command);
         return command.WithAction(context, parse =>
         {
-            job.RequireDistinct(parse, ("--input_data_path", parse.GetValue(input), false), ("--model", parse.GetValue(rules.Model), false), ("--output_data_path", parse.GetValue(output), true));
+            job.CheckPaths(parse, ("--input_data_path", parse.GetValue(input), false), ("--model", parse.GetValue(rules.Model), false), ("--output_data_path", parse.GetValue(output), true));
             var model = rules.SegmentationModel(parse);
             using var commit = new CommitGroup();
             var data = job.Load(parse, context, parse.GetValue(input)!, commit);

@@ -20,6 +20,7 @@ internal static class ValidateCommand
         return command.WithAction(context, parse =>
         {
             Common.FileIdentity.RequireDistinct([("--input_data_path", parse.GetValue(input), false), ("--reject_path", parse.GetValue(files.RejectPath), true)]);
+            Common.OutputPaths.RequireWritable("--reject_path", parse.GetValue(files.RejectPath));
             var bankSchema = BuiltInSchemas.Resolve(parse.GetValue(schema)!);
             var data = CustomerDataLoader.Load(parse.GetValue(input)!, files.Build(parse, bankSchema), context.Sink(parse), context.Cancel);
             WriteSummary(context.Out, data.Summary, bankSchema);

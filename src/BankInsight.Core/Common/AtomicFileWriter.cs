@@ -237,5 +237,11 @@ internal sealed class WriteFailures(FileStream inner, string target) : Stream
     internal static bool IsWriteFailure(Exception e) => e is IOException or ArgumentOutOfRangeException;
 
     private BankInsightException Failed(Exception e) =>
-        new(ErrorIds.OutputWriteFailed, ErrorKind.WriteError, $"Cannot write '{target}': {e.Message}", target, e);
+        new(ErrorIds.OutputWriteFailed, ErrorKind.WriteError, $"Cannot write '{target}': {Reason(e)} The previous file, if any, is unchanged.", target, e);
+
+    // .NET's text for EFBIG is about a parameter ("Specified file length was too large for the file
+    // system. (Parameter 'value')"): say what it means to the person running the job.
+    private static string Reason(Exception e) => e is ArgumentOutOfRangeException
+        ? "the file system or a limit on file size (a quota, ulimit -f) allows no larger file."
+        : e.Message.TrimEnd().EndsWith('.') ? e.Message.TrimEnd() : e.Message.TrimEnd() + ".";
 }

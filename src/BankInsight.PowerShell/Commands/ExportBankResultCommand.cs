@@ -16,6 +16,7 @@ public sealed class ExportBankResultCommand : BankInsightCmdlet
     private BankResultWriter? _writer;
     private string? _layout;
     private int _failed;
+    private string? _checkedSource;
 
     /// <summary>Objects to write: job results (which know their line), or any object with -Property.</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true)]
@@ -84,6 +85,7 @@ public sealed class ExportBankResultCommand : BankInsightCmdlet
     internal void Add(ICommandHost host, object? value, Func<string, (bool Found, object? Value)> getProperty)
     {
         if (_writer is null) return;
+        RequireNotTheSource(getProperty);
         try
         {
             var line = ResultLines.FromObject(value, Property, getProperty);
@@ -97,11 +99,21 @@ public sealed class ExportBankResultCommand : BankInsightCmdlet
             }
             _writer.WriteLine(line);
         }
-        catch (BankInsightException e)
+        catch (BankInsightException e) when (e.ErrorId != ErrorIds.OutputWriteFailed) // a full disk stops the command; a bad object does not
         {
             _failed++;
             host.WriteError(ErrorMapping.FromException(e));
         }
+    }
+
+    // Results name the file they came from (File). Writing them over that file would replace the
+    // month's data with its own warning list: refused, as the runner refuses output = input.
+    private void RequireNotTheSource(Func<string, (bool Found, object? Value)> getProperty)
+    {
+        if (getProperty("File") is not (true, string source) || source == _checkedSource) return;
+        _checkedSource = source;
+        if (File.Exists(source))
+            FileIdentity.RequireDistinct([("The data file these results came from", source, false), ("-Path", _writer!.Path, true)]);
     }
 
     internal void End(ICommandHost host)

@@ -55,6 +55,7 @@ public sealed class NewProspectModelCommand : TrainingCmdlet
     {
         base.Begin(host);
         _relations = JobInputs.Relations(host, RelationPath, Relation, MaxRejectedShare);
+        if (_relations is not null && File.Exists(_relations.Source)) RequireNotTheModelFile("the relation file", _relations.Source);
         if (_relations is null) host.WriteWarning("No -RelationPath or -Relation: the model learns without relation features.");
     }
 

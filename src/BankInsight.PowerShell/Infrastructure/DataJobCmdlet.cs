@@ -214,8 +214,14 @@ public abstract class DataJobCmdlet : BankInsightCmdlet
         properties.FirstOrDefault(p => p.Key is "PSPath" or "FullName" && p.Value is string { Length: > 0 }).Value as string;
 
     /// <summary>Reads one file with the job's schema, bad rows as non-terminating errors; null when it cannot be read at all.</summary>
-    private CustomerDataSet? Load(ICommandHost host, string file) =>
-        InputFiles.TryLoad(host, file, () => new DataLoadOptions(FileSchema(host)), _problems);
+    private CustomerDataSet? Load(ICommandHost host, string file)
+    {
+        BeforeReading(file);
+        return InputFiles.TryLoad(host, file, () => new DataLoadOptions(FileSchema(host)), _problems);
+    }
+
+    /// <summary>Called with each data file's path before it is read (a writer checks it is not its output).</summary>
+    internal virtual void BeforeReading(string file) { }
 }
 
 /// <summary>

@@ -55,8 +55,17 @@ public abstract class TrainingCmdlet : DataJobCmdlet
             throw new BankInsightException(ErrorIds.ParameterInvalid, ErrorKind.InvalidArgument,
                 $"-OutFile holds one model, already trained on {_trainedOn}; {data.Source} would replace it. Train one data set per command, or leave out -OutFile.", data.Source);
         _trainedOn = data.Source;
-        if (_target is { } target && File.Exists(data.Source))
-            FileIdentity.RequireDistinct([("the data file", data.Source, false), ("-OutFile", target.Path, true)]);
+        if (File.Exists(data.Source)) RequireNotTheModelFile("the data file", data.Source); // a data set piped in, read elsewhere
         return _target;
+    }
+
+    /// <inheritdoc />
+    internal override void BeforeReading(string file) => RequireNotTheModelFile("the data file", file);
+
+    /// <summary>Refuses an input that is the -OutFile (after links and '..'): saving would destroy it.</summary>
+    internal void RequireNotTheModelFile(string what, string path)
+    {
+        if (_target is { } target)
+            FileIdentity.RequireDistinct([(what, path, false), ("-OutFile", target.Path, true)]);
     }
 }

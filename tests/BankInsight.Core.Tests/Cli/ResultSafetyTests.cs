@@ -131,17 +131,27 @@ public class ResultSafetyTests
     }
 
     [Fact]
-    public void When_one_file_of_a_job_cannot_be_replaced_none_is()
+    public void A_folder_in_place_of_a_result_is_refused_before_any_work()
     {
+        // The rename into place would fail only after loading and scoring; the paths are checked
+        // first. (A failure at the rename itself rolls back the files already replaced:
+        // CommitGroupTests; a full disk mid-write: A_full_disk_... below.)
         using var temp = new TempFolder();
         string input = Churn(temp);
         File.WriteAllText(temp.File("out.txt"), LastMonth);
-        Directory.CreateDirectory(temp.File("scores.txt")); // the scores cannot replace a folder: the rename fails after the list is ready
-        var (exit, _, err) = Run(Predict(input, temp.File("out.txt"), "--scores_path", temp.File("scores.txt")));
+        Directory.CreateDirectory(temp.File("scores.txt"));
+        var (exit, stdout, err) = Run(Predict(input, temp.File("out.txt"), "--scores_path", temp.File("scores.txt")));
         Assert.Equal(2, exit);
-        Assert.Contains("scores.txt", err);
+        Assert.Equal($"bankinsight: error: --scores_path '{temp.File("scores.txt")}' is a folder; name the file to write in it.", err.Trim());
+        Assert.Empty(stdout);
         Assert.Equal(LastMonth, File.ReadAllText(temp.File("out.txt")));
         AssertOnlyFiles(temp, "customer_losing.del", "out.txt"); // no temporary or backup file left
+
+        var missing = Run(Predict(input, temp.File("out.txt"), "--reject_path", Path.Combine(temp.Path, "no-such-folder", "rejects.del")));
+        Assert.Equal(2, missing.Exit);
+        Assert.Contains("The folder of --reject_path", missing.Err);
+        Assert.Empty(missing.Out);
+        Assert.Equal(LastMonth, File.ReadAllText(temp.File("out.txt")));
     }
 
     [Fact]
