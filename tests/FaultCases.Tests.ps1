@@ -233,6 +233,24 @@ Describe '1. A result is only replaced by a result: an empty, fully rejected or 
         Get-Content $out | Should -Be ($flagged | ForEach-Object { "`"$($_.CustomerId)`"" })
         Get-Names $folder | Should -Be 'out.txt'
     }
+    It 'an empty result does not replace a list that holds lines (ResultEmpty, runner exit 2), unless allowed' {
+        $run = Invoke-Runner churn predict --input_data_path $churn --output_data_path $out --probability_threshold 0.9999
+        $run.Exit | Should -Be 2
+        (Get-ErrLines $run.Err)[-1] | Should -BeExactly "bankinsight: error: The new '$out' would be empty, and the one it would replace has 1 line(s): that one stays. Check the input and the thresholds; if an empty result is right, allow it (--allow_empty, -AllowEmpty)."
+        Get-Snapshot $folder | Should -Be $before
+
+        $failure = { Invoke-ChurnPrediction $churn -Drivers 0 | Where-Object Probability -gt 2 | Export-BankResult $out } | Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -Be 'BankInsight.ResultEmpty,BankInsight.PowerShell.Commands.ExportBankResultCommand'
+        Get-Snapshot $folder | Should -Be $before
+
+        @() | Export-BankResult $out -AllowEmpty
+        (Get-Item $out).Length | Should -Be 0
+        [System.IO.File]::WriteAllText($out, $lastMonth, $utf8)
+        $run = Invoke-Runner churn predict --input_data_path $churn --output_data_path $out --probability_threshold 0.9999 --allow_empty
+        $run.Exit | Should -Be 0
+        (Get-Item $out).Length | Should -Be 0
+        Get-Names $folder | Should -Be 'out.txt'
+    }
 }
 
 Describe '2. One stray Latin-1 byte in a UTF-8 file costs its own row only, and the file is still read as UTF-8' -Tag 'CI' {
@@ -427,6 +445,18 @@ Describe '3. Two paths naming the same file are refused before anything is touch
             }
         }
     }
+    It 'a result is never written over a model file, the runner''s default model included' {
+        $model = Join-Path $folder 'customer_losing'
+        Copy-Item (Join-Path $PSScriptRoot '..' 'out' 'cli' 'models' 'customer_losing') $model
+        $before = Get-Snapshot $folder
+        $run = Invoke-Runner churn predict --input_data_path $x --output_data_path $model
+        $run.Exit | Should -Be 2
+        $run.Err.TrimEnd("`n") | Should -BeExactly "bankinsight: error: --output_data_path '$model' is a BankInsight model; a result never replaces a model. Name another file."
+        $failure = { Invoke-ChurnPrediction $x -Drivers 0 | Export-BankResult $model } | Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -BeLike 'BankInsight.ParameterInvalid,*'
+        $failure.Exception.Message | Should -BeLike "-Path '$model' is a BankInsight model; a result never replaces a model.*"
+        Get-Snapshot $folder | Should -Be $before
+    }
 }
 
 Describe '4. A sentinel date (99991231, 19000101) does not set the data month nor change the warning list' -Tag 'CI' {
@@ -457,7 +487,7 @@ Describe '4. A sentinel date (99991231, 19000101) does not set the data month no
         Write-Lines $dirty $lines
 
         $scores = Get-Scores $dirty
-        ($scores.Verbose | Where-Object { $_ -like 'Churn: dates of *' }) | Should -Match "^Churn: dates of $([regex]::Escape($dirty)) measured to 2026-10-31: the month \d+ of \d+ date columns end in \(1 sentinel dates such as 9999-12-31 ignored\)"
+        ($scores.Verbose | Where-Object { $_ -like 'Churn: dates of *' }) | Should -Match "^Churn: dates of $([regex]::Escape($dirty)) measured to 2026-10-31: the month \d+ of \d+ date columns end in \(1 sentinel date such as $($_.Substring(0,4))-$($_.Substring(4,2))-$($_.Substring(6,2)) ignored\)"
         $scored = { param($customers) ($customers | ForEach-Object { "$($_.CustomerId)=$($_.Probability)" }) -join "`n" }
         & $scored $scores.Others | Should -BeExactly (& $scored $cleanScores.Others)
         (($scores.Others | Where-Object IsChurn).CustomerId -join ',') | Should -BeExactly ((($cleanScores.Others | Where-Object IsChurn).CustomerId) -join ',')
@@ -466,12 +496,24 @@ Describe '4. A sentinel date (99991231, 19000101) does not set the data month no
         $folder = New-ResultFolder
         $run = Invoke-Runner churn predict --input_data_path $dirty --output_data_path (Join-Path $folder 'dirty.txt') --verbose
         $run.Exit | Should -Be 0
-        $run.Err | Should -Match "verbose: Churn: dates of $([regex]::Escape($dirty)) measured to 2026-10-31: the month \d+ of \d+ date columns end in \(1 sentinel dates such as 9999-12-31 ignored\)"
+        $run.Err | Should -Match "verbose: Churn: dates of $([regex]::Escape($dirty)) measured to 2026-10-31: the month \d+ of \d+ date columns end in \(1 sentinel date such as $($_.Substring(0,4))-$($_.Substring(4,2))-$($_.Substring(6,2)) ignored\)"
         $run = Invoke-Runner churn predict --input_data_path $clean --output_data_path (Join-Path $folder 'clean.txt')
         $run.Exit | Should -Be 0
         $withoutSentinel = { param($path) Get-Content $path | Where-Object { $_ -ne "`"$sentinelId`"" } }
         & $withoutSentinel (Join-Path $folder 'dirty.txt') | Should -Be (& $withoutSentinel (Join-Path $folder 'clean.txt'))
         @(Get-Content (Join-Path $folder 'clean.txt')).Count | Should -BeGreaterThan 100
+    }
+    It 'dates after the month the job runs in (2099-12-31 for "no end") do not set the month; a warning says so' {
+        $dirty = Join-Path $in 'month-2099.del'
+        $lines = [System.IO.File]::ReadAllLines($clean)
+        $dateFields = (Get-BankSchema CorporateChurn).Columns | Where-Object Type -eq 'Date' | ForEach-Object { $_.Number - 1 }
+        foreach ($row in 137, 1401) { $fields = $lines[$row].Split(','); foreach ($f in $dateFields) { $fields[$f] = '20991231' }; $lines[$row] = $fields -join ',' }
+        $future = 2 * @($dateFields).Count
+        Write-Lines $dirty $lines
+        $said = Invoke-ChurnPrediction $dirty -Drivers 0 -Verbose -WarningVariable warned -WarningAction SilentlyContinue 4>&1
+        ($said | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'Churn: dates of *' }).Message |
+            Should -Match "^Churn: dates of .* measured to 2026-10-31: .*$future dates after this month such as 2099-12-31"
+        @($warned | ForEach-Object Message) | Should -Contain "$future date(s) of $dirty lie after this month (e.g. 2099-12-31); they do not set the data month, which is 2026-10 (--data_month / -DataMonth sets it)."
     }
 }
 
@@ -666,6 +708,12 @@ Describe '7. NaN and infinities are refused for every number parameter, naming i
         $run.Err | Should -Not -Match 'verbose: Reading'
         Get-Snapshot $folder | Should -Be $before
     }
+    It 'a decimal comma (1,5) is refused, naming the option, instead of being read as 15' {
+        $run = Invoke-Runner cross-sell --input_data_path $retail --output_data_path $out --min_lift '1,5'
+        $run.Exit | Should -Be 2
+        $run.Err.TrimEnd("`n") | Should -BeExactly "bankinsight: error: --min_lift takes a number with '.' for decimals and no thousands separators (got '1,5')."
+        Get-Snapshot (Split-Path $out) | Should -Be $before
+    }
 }
 
 Describe '8. The prospect relation join loses no relation row silently and matches ids written as floats' -Tag 'CI' {
@@ -741,11 +789,23 @@ Describe '8. The prospect relation join loses no relation row silently and match
         Get-Content (Join-Path $folder 'float.txt') | Should -Be (Get-Content (Join-Path $folder 'clean.txt'))
     }
 
-    It 'warns when most relation rows name no company of the prospect file' {
-        $join = Invoke-Join $foreign
-        $unmatched = [regex]::Match(($join.Verbose | Where-Object { $_ -like 'Relations: *' }), '([\d,]+) relation rows name no company').Groups[1].Value
+    It 'refuses a relation file most of whose rows name no company (another extraction), keeping last month''s list; warns when allowed' {
+        $folder = New-ResultFolder
+        $out = Join-Path $folder 'out.txt'
+        [System.IO.File]::WriteAllText($out, $lastMonth, $utf8)
+        $before = Get-Snapshot $folder
+        $failure = { Find-Prospect $prospects $foreign -Region '' | Export-BankResult $out } | Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -BeLike 'BankInsight.TooManyRowsRejected,*'
+        $failure.Exception.Message | Should -Match "^[\d,]+ of $('{0:N0}' -f $relationLines.Count) relation rows of $([regex]::Escape($foreign)) \([\d.]+%\) name no company of $([regex]::Escape($prospects)), more than the 50% a job accepts: nothing was produced"
+        $run = Invoke-Runner prospect predict --input_data_path1 $prospects --input_data_path2 $foreign --output_data_path $out
+        $run.Exit | Should -Be 2
+        (Get-ErrLines $run.Err)[-1] | Should -Match 'Are the two files from the same extraction\?.*raise --max_rejected_share'
+        Get-Snapshot $folder | Should -Be $before
+
+        $said = Find-Prospect $prospects $foreign -Region '' -IncludeAll -MaxRejectedShare 1 -Verbose -WarningVariable warned -WarningAction SilentlyContinue 4>&1
+        $unmatched = [regex]::Match(($said | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'Relations: *' }).Message, '([\d,]+) relation rows name no company').Groups[1].Value
         [int]($unmatched -replace ',') | Should -BeGreaterThan ($relationLines.Count / 2)
-        $join.Warnings | Should -Contain "$unmatched of $('{0:N0}' -f $relationLines.Count) relation rows of $foreign name no company of $prospects; their relations are not used. Are the two files from the same extraction?"
+        @($warned | ForEach-Object Message) | Should -Contain "$unmatched of $('{0:N0}' -f $relationLines.Count) relation rows of $foreign name no company of $prospects; their relations are not used. Are the two files from the same extraction?"
     }
 }
 

@@ -106,13 +106,18 @@ internal static class CliApp
 
     /// <summary>
     /// Refuses NaN and infinities in every number option, naming it: "NaN" parses as a double, and
-    /// a NaN threshold flags nobody (every comparison is false) — an empty list at exit 0.
+    /// a NaN threshold flags nobody (every comparison is false) — an empty list at exit 0. Refuses
+    /// a comma too, which double parsing takes as a thousands separator.
     /// </summary>
     private static void RequireFiniteNumbers(ParseResult parse)
     {
         foreach (var option in parse.CommandResult.Command.Options)
         {
             if (option.ValueType != typeof(double) && option.ValueType != typeof(double?)) continue;
+            // double parsing accepts thousands separators: '1,5' (a decimal comma) would be 15.
+            if (parse.GetResult(option)?.Tokens.FirstOrDefault(t => t.Value.Contains(',')) is { } comma)
+                throw new BankInsightException(ErrorIds.ParameterInvalid, ErrorKind.InvalidArgument,
+                    $"{option.Name} takes a number with '.' for decimals and no thousands separators (got '{comma.Value}').", comma.Value);
             if (parse.GetResult(option) is { } result && result.GetValueOrDefault<double?>() is { } value && !double.IsFinite(value))
                 throw new BankInsightException(ErrorIds.ParameterInvalid, ErrorKind.InvalidArgument,
                     $"{option.Name} must be a finite number (got {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}).", value);

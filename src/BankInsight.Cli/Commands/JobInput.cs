@@ -76,7 +76,11 @@ internal sealed class JobInput(string defaultSchema)
         (string Parameter, string? Path, bool Written)[] all = [.. paths, ("--reject_path", parse.GetValue(Files.RejectPath), true)];
         FileIdentity.RequireDistinct(all);
         foreach (var (parameter, path, written) in all)
-            if (written) OutputPaths.RequireWritable(parameter, path);
+        {
+            if (!written) continue;
+            OutputPaths.RequireWritable(parameter, path);
+            if (parameter != "--model") OutputPaths.RequireNotAModel(parameter, path); // training replaces a model; results never do
+        }
     }
 
     public static TrainedModel LoadModel(string? path, string shippedName, string purpose) =>

@@ -69,6 +69,7 @@ internal static class ProspectCommand
                 Algorithm = ModelAlgorithms.Parse(parse.GetValue(algorithm)!),
                 Seed = parse.GetValue(seed),
                 OutFile = Common.OutputFile.Optional(parse.GetValue(model)),
+                MaxUnmatchedRelationShare = parse.GetValue(inputs.Job.MaxRejectedShare),
             }, context.Sink(parse), context.Cancel);
             commit.CommitAll();
             if (parse.GetValue(json)) context.Out.WriteLine(JsonOutput.Serialize(result));
@@ -104,10 +105,11 @@ internal static class ProspectCommand
                 ExpandRelations = parse.GetValue(related) is not null && relations is not null,
                 ProbabilityThreshold = parse.GetValue(probability),
                 Drivers = 0,
+                MaxUnmatchedRelationShare = parse.GetValue(inputs.Job.MaxRejectedShare),
             };
             var sink = context.Sink(parse);
             var list = commit.Add(results.Writer(parse, parse.GetValue(output)!));
-            var relatedFile = parse.GetValue(related) is { } r && relations is not null ? commit.Add(results.Writer(parse, r)) : null;
+            var relatedFile = parse.GetValue(related) is { } r && relations is not null ? commit.Add(results.Writer(parse, r, mayBeEmpty: true)) : null;
             foreach (var p in ProspectJob.Find(request, sink, context.Cancel))
             {
                 if (p.Source == "Scored") list.WriteLine(p.ToResultFields());

@@ -36,6 +36,8 @@ public static class ErrorIds
     public const string ParameterInvalid = "BankInsight.ParameterInvalid";
     /// <summary>An object on the pipeline cannot be written as a bank result line.</summary>
     public const string ResultValueInvalid = "BankInsight.ResultValueInvalid";
+    /// <summary>A result would be empty where the previous one was not; the previous one stays (allow it: --allow_empty, -AllowEmpty).</summary>
+    public const string ResultEmpty = "BankInsight.ResultEmpty";
     /// <summary>A model file does not exist.</summary>
     public const string ModelNotFound = "BankInsight.ModelNotFound";
     /// <summary>

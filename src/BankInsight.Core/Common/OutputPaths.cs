@@ -19,4 +19,15 @@ public static class OutputPaths
             throw new BankInsightException(ErrorIds.ParameterInvalid, ErrorKind.InvalidArgument,
                 $"The folder of {parameter} '{path}' does not exist ('{folder}'); create it first.", path);
     }
+
+    /// <summary>
+    /// Throws ParameterInvalid when <paramref name="path"/> holds a BankInsight model: a result
+    /// written there would destroy it (the shipped model too, which a job uses when no model is named).
+    /// </summary>
+    public static void RequireNotAModel(string parameter, string? path)
+    {
+        if (!string.IsNullOrEmpty(path) && File.Exists(path) && Serialization.ModelFile.LooksLikeModel(path))
+            throw new BankInsightException(ErrorIds.ParameterInvalid, ErrorKind.InvalidArgument,
+                $"{parameter} '{path}' is a BankInsight model; a result never replaces a model. Name another file.", path);
+    }
 }

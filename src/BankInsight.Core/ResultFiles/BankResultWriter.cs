@@ -45,6 +45,13 @@ public sealed class BankResultWriter : ICommittedFile
     /// <summary>Give text that a spreadsheet would read as a formula a leading apostrophe (see <see cref="SpreadsheetText"/>).</summary>
     public bool SpreadsheetSafe { get; init; }
 
+    /// <summary>
+    /// Let an empty result replace a previous one that was not empty. Off by default: an empty
+    /// warning list where last month's had 300 names is far more often a wrong parameter or a
+    /// wrong file than the truth, and a monthly job must not pass it on silently.
+    /// </summary>
+    public bool AllowEmpty { get; init; }
+
     /// <summary>Target path.</summary>
     public string Path => _file.Path;
 
@@ -113,7 +120,30 @@ public sealed class BankResultWriter : ICommittedFile
         {
             throw WriteFailed(e);
         }
+        RequireNotEmptied();
         _file.Prepare();
+    }
+
+    private void RequireNotEmptied()
+    {
+        if (LinesWritten > 0 || AllowEmpty || !File.Exists(Path) || new FileInfo(Path).Length == 0) return;
+        long previous = CountLines(Path);
+        throw new BankInsightException(ErrorIds.ResultEmpty, ErrorKind.InvalidData,
+            $"The new '{Path}' would be empty, and the one it would replace has {previous:N0} line(s): that one stays. Check the input and the thresholds; if an empty result is right, allow it (--allow_empty, -AllowEmpty).", Path);
+    }
+
+    private static long CountLines(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        var buffer = new byte[1 << 16];
+        long lines = 0;
+        int read, last = '\n';
+        while ((read = stream.Read(buffer)) > 0)
+        {
+            lines += buffer.AsSpan(0, read).Count((byte)'\n');
+            last = buffer[read - 1];
+        }
+        return last == '\n' ? lines : lines + 1;
     }
 
     // A full disk or a lost share: an error about the file, not a bug (the runner's exit 2).

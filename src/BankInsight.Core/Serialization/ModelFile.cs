@@ -57,6 +57,24 @@ internal sealed class ModelFile
 
     public ModelFile(string source = "model") => Source = source;
 
+    /// <summary>True when the file at <paramref name="path"/> starts like a model file (a byte order mark allowed); false when it does not or cannot be read.</summary>
+    public static bool LooksLikeModel(string path)
+    {
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            Span<byte> head = stackalloc byte[FormatName.Length + 3];
+            int read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            var text = head[..read];
+            if (text.StartsWith("\uFEFF"u8)) text = text[3..];
+            return text.StartsWith("bankinsight-model"u8);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Where the model came from, for messages.</summary>
     public string Source { get; }
 

@@ -45,6 +45,13 @@ public sealed class ExportBankResultCommand : BankInsightCmdlet
     /// <summary>The switch as a plain bool: what the adapter reads (and tests set).</summary>
     internal bool SpreadsheetSafeFlag { get; set; }
 
+    /// <summary>Let no objects replace a file that holds lines (refused by default: an empty list where last month's had names is more often a wrong filter than the truth).</summary>
+    [Parameter]
+    public SwitchParameter AllowEmpty { get => AllowEmptyFlag; set => AllowEmptyFlag = value.IsPresent; }
+
+    /// <summary>The switch as a plain bool: what the adapter reads (and tests set).</summary>
+    internal bool AllowEmptyFlag { get; set; }
+
     /// <summary>Do not replace an existing file.</summary>
     [Parameter]
     public SwitchParameter NoClobber { get => NoClobberFlag; set => NoClobberFlag = value.IsPresent; }
@@ -79,7 +86,8 @@ public sealed class ExportBankResultCommand : BankInsightCmdlet
     {
         if (OutputFiles.Prepare(host, Path, NoClobberFlag, ForceFlag, "Write bank result file") is not { } target)
             return; // -WhatIf: consume the input, write nothing
-        _writer = Own(new BankResultWriter(target, Encoding) { SpreadsheetSafe = SpreadsheetSafeFlag });
+        OutputPaths.RequireNotAModel("-Path", target.Path);
+        _writer = Own(new BankResultWriter(target, Encoding) { SpreadsheetSafe = SpreadsheetSafeFlag, AllowEmpty = AllowEmptyFlag });
     }
 
     internal void Add(ICommandHost host, object? value, Func<string, (bool Found, object? Value)> getProperty)

@@ -68,6 +68,7 @@ public sealed class FindProspectCommand : DataJobCmdlet, IUsesModel
         IncludeAll = IncludeAllFlag,
         ExpandRelations = ExpandRelationsFlag,
         ProbabilityThreshold = ProbabilityThreshold,
+        MaxUnmatchedRelationShare = MaxRejectedShare,
         Definition = MinMonthlyCount is null && MinMonthlyAmount is null ? null : new ProspectDefinition(
             MinMonthlyCount ?? model.SettingOr("min_monthly_count", ProspectDefinition.DefaultMinMonthlyCount),
             MinMonthlyAmount ?? model.SettingOr("min_monthly_amount", ProspectDefinition.DefaultMinMonthlyAmount)),

@@ -69,6 +69,7 @@ public sealed class NewProspectModelCommand : TrainingCmdlet
             Algorithm = Algorithm,
             Seed = Seed,
             OutFile = target,
+            MaxUnmatchedRelationShare = MaxRejectedShare,
         };
         host.WriteObject(ProspectJob.Train(request, new HostSink(host), host.Cancellation));
     }

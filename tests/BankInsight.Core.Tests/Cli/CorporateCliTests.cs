@@ -120,12 +120,19 @@ public class CorporateCliTests
     }
 
     [Fact]
-    public void Prospect_predict_on_the_reference_samples_completes_with_warnings()
+    public void Prospect_predict_on_the_reference_samples_is_refused_and_completes_with_warnings_when_allowed()
     {
         using var temp = new TempFolder();
-        var (exit, stdout, stderr) = Run("prospect", "predict",
+        string[] run = ["prospect", "predict",
             "--input_data_path1", TestFiles.Reference("potential_customer.del"), "--input_data_path2", TestFiles.Reference("potential_customer_relation.del"),
-            "--output_data_path", temp.File("out.txt"), "--duplicate_ids", "keep");
+            "--output_data_path", temp.File("out.txt"), "--duplicate_ids", "keep"];
+        var refused = Run(run); // the two samples share no id
+        Assert.Equal(2, refused.Exit);
+        Assert.Contains("509 of 509 relation rows of", refused.Err);
+        Assert.Contains("raise --max_rejected_share", refused.Err);
+        Assert.False(File.Exists(temp.File("out.txt")));
+
+        var (exit, stdout, stderr) = Run([.. run, "--max_rejected_share", "1"]);
         Assert.Equal(3, exit);
         Assert.Contains("scored 188 companies", stdout);
         Assert.Contains("appears in the relation file", stderr);

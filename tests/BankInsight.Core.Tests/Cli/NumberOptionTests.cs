@@ -47,6 +47,17 @@ public class NumberOptionTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(NumberOptions))]
+    public void Refuses_a_decimal_comma_that_would_read_as_thousands(string command, string option)
+    {
+        var leaf = Commands().Single(c => c.Path == command).Leaf;
+        var args = command.Split(' ').Concat(leaf.Options.Where(o => o.Required).SelectMany(o => new[] { o.Name, "/no/such/file" })).Concat([option, "0,5"]);
+        var (exit, _, err) = Run([.. args]);
+        Assert.Equal(2, exit);
+        Assert.Equal($"bankinsight: error: {option} takes a number with '.' for decimals and no thousands separators (got '0,5').", err.Trim());
+    }
+
     [Fact]
     public void Covers_the_thresholds_that_once_emptied_results()
     {

@@ -45,7 +45,7 @@ public class DataMonthTests
         var month = DataMonth.Of(dirty)!;
         Assert.Equal(AsOf, month.MonthEnd);
         Assert.Equal(DataMonth.Of(clean)!.MonthEnd, month.MonthEnd);
-        Assert.Equal(1, month.SentinelDates + month.LoneLaterDates); // the one date, ignored
+        Assert.Equal(1, month.SentinelDates + month.FutureDates + month.LoneLaterDates); // the one date, ignored
         Assert.Contains("2026-10-31: the month", month.ToString());
 
         var model = TrainedModel.Load(ShippedModels.Locate(ShippedModels.Churn), ChurnJob.Purpose);
@@ -63,6 +63,38 @@ public class DataMonthTests
         Assert.Equal(AsOf, month.MonthEnd);
         Assert.Equal(500, month.SentinelDates);
         Assert.Contains("500 sentinel dates such as 9999-12-31 ignored", month.ToString());
+    }
+
+    [Theory]
+    [InlineData("20991231", 2)]  // "no end date" written as 2099
+    [InlineData("20621031", 40)] // 2026 mistyped as 2062 on 2% of rows
+    public void Dates_after_the_month_the_job_runs_in_never_set_it(string date, int rows)
+    {
+        using var temp = new TempFolder();
+        var (clean, dirty) = Files(temp, 2_000, Enumerable.Range(0, rows).Select(r => (r * 37 + 5, date)).ToArray());
+        var month = DataMonth.Of(dirty, today: new DateOnly(2026, 11, 29))!;
+        Assert.Equal(AsOf, month.MonthEnd);
+        Assert.Equal(rows, month.FutureDates);
+        var expected = DateOnly.ParseExact(date, "yyyyMMdd");
+        Assert.Equal(expected, month.FutureExample);
+        Assert.Contains($"{rows:N0} dates after this month such as {expected:yyyy-MM-dd}", month.ToString());
+
+        // The warning list is the clean file's, but for the edited rows; and a warning says why.
+        var model = TrainedModel.Load(ShippedModels.Locate(ShippedModels.Churn), ChurnJob.Purpose);
+        var edited = Enumerable.Range(0, rows).Select(r => dirty.Ids![r * 37 + 5]).ToHashSet();
+        var sink = new CollectingSink();
+        string[] Flagged(Data.CustomerDataSet data, IOperationSink s) => ChurnJob.Predict(new ChurnPredictionRequest(data, model) { Drivers = 0 }, s)
+            .Where(p => !edited.Contains(p.CustomerId)).Select(p => p.CustomerId).ToArray();
+        Assert.Equal(Flagged(clean, NullSink.Instance), Flagged(dirty, sink));
+        Assert.Contains(sink.Warnings, w => w.StartsWith($"{rows:N0} date(s) of ") && w.Contains($"(e.g. {expected:yyyy-MM-dd})") && w.Contains("which is 2026-10"));
+    }
+
+    [Fact]
+    public void A_sentinel_is_shown_as_the_file_had_it()
+    {
+        using var temp = new TempFolder();
+        var (_, dirty) = Files(temp, 500, (10, "19000101"));
+        Assert.Contains("(1 sentinel date such as 1900-01-01;", DataMonth.Of(dirty)!.ToString());
     }
 
     [Fact]

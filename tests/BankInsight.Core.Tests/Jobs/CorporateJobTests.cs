@@ -200,12 +200,17 @@ public class ProspectJobTests(CorporateData data) : IClassFixture<CorporateData>
     }
 
     [Fact]
-    public void Files_that_share_no_ids_are_flagged()
+    public void Files_that_share_no_ids_are_refused_unless_the_limit_is_raised_and_then_flagged()
     {
         var sink = new CollectingSink();
         var sample = CustomerDataLoader.Load(TestFiles.Reference("potential_customer.del"), new DataLoadOptions(BuiltInSchemas.Get("CorporateProspect")) { DuplicateIds = DuplicateIdPolicy.Keep }, NullSink.Instance);
         var relations = CustomerDataLoader.Load(TestFiles.Reference("potential_customer_relation.del"), new DataLoadOptions(BuiltInSchemas.Get("ProspectRelation")), NullSink.Instance);
-        var results = ProspectJob.Find(new ProspectSearchRequest(sample, relations, Trained.Model) { Drivers = 0 }, sink).ToList();
+        // The old delivery's two samples share no id: the relations would all be missing.
+        var e = Assert.Throws<BankInsightException>(() => ProspectJob.Find(new ProspectSearchRequest(sample, relations, Trained.Model) { Drivers = 0 }, sink).ToList());
+        Assert.Equal(ErrorIds.TooManyRowsRejected, e.ErrorId);
+        Assert.StartsWith($"509 of 509 relation rows of {relations.Source} (100%) name no company of {sample.Source}, more than the 50% a job accepts", e.Message);
+
+        var results = ProspectJob.Find(new ProspectSearchRequest(sample, relations, Trained.Model) { Drivers = 0, MaxUnmatchedRelationShare = 1 }, sink).ToList();
         Assert.Contains(sink.Warnings, w => w.Contains("No company of") && w.Contains("appears in the relation file"));
         Assert.All(results, r => Assert.Contains("广东", r.RegisteredAddress + r.BusinessAddress));
     }

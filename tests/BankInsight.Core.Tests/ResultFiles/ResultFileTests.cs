@@ -38,6 +38,27 @@ public class ResultFileTests
     }
 
     [Fact]
+    public void An_empty_result_does_not_replace_one_with_lines_unless_allowed()
+    {
+        using var temp = new TempFolder();
+        string path = temp.File("list.txt");
+        File.WriteAllText(path, "\"c1\"\n\"c2\"\n\"c3\"");
+        using (var empty = new BankResultWriter(path))
+        {
+            var e = Assert.Throws<BankInsightException>(empty.Commit);
+            Assert.Equal(ErrorIds.ResultEmpty, e.ErrorId);
+            Assert.Equal($"The new '{path}' would be empty, and the one it would replace has 3 line(s): that one stays. Check the input and the thresholds; if an empty result is right, allow it (--allow_empty, -AllowEmpty).", e.Message);
+        }
+        Assert.Equal("\"c1\"\n\"c2\"\n\"c3\"", File.ReadAllText(path));
+        Assert.Single(Directory.GetFiles(temp.Path));
+
+        using (var allowed = new BankResultWriter(path) { AllowEmpty = true }) allowed.Commit();
+        Assert.Equal(0, new FileInfo(path).Length);
+        using (var again = new BankResultWriter(path)) again.Commit(); // empty over empty, or over nothing: nothing is lost
+        Assert.Equal(0, new FileInfo(path).Length);
+    }
+
+    [Fact]
     public void A_bom_only_when_asked()
     {
         using var temp = new TempFolder();

@@ -74,12 +74,21 @@ public static class ChurnJob
 
     private static readonly string[] NotFeatures = [ChurnColumns.Id, ChurnColumns.Name, ChurnColumns.CurrentAssets, ChurnColumns.ThreeMonthAssets];
 
+    // Signing dates after the month the job runs in are errors in the export (2099-12-31 for "no
+    // end", a mistyped year); they never set the data month, and ops should hear of them.
+    private static void WarnAboutFutureDates(DataMonth? found, CustomerDataSet data, IOperationSink sink)
+    {
+        if (found is { FutureDates: > 0 } f)
+            sink.Warning($"{f.FutureDates:N0} date(s) of {data.Source} lie after this month (e.g. {f.FutureExample:yyyy-MM-dd}); they do not set the data month, which is {f.MonthEnd:yyyy-MM} (--data_month / -DataMonth sets it).");
+    }
+
     /// <summary>Trains and (optionally) saves a churn model; returns it with its held-out metrics.</summary>
     public static ModelTrainingResult Train(ChurnTrainingRequest request, IOperationSink sink, CancellationToken cancellationToken = default)
     {
         var data = request.Data;
         var labels = ChurnLabels.Make(data, request.DeclineThreshold, sink);
         var found = request.DataMonth is null ? DataMonth.Of(data) : null;
+        WarnAboutFutureDates(found, data, sink);
         var reference = MonthEnd(request.DataMonth) ?? found?.MonthEnd;
         var plan = FeaturePlan.FromData(data, NotFeatures, reference);
         sink.Verbose($"Churn: {plan.Features.Count} features from {data.Source}{(found is not null ? $", dates measured to {found}" : reference is { } r ? $", dates measured to {r:yyyy-MM-dd} (given)" : "")}, decline threshold {request.DeclineThreshold}.");
@@ -123,6 +132,7 @@ public static class ChurnJob
         double threshold = ClassifierTraining.DecisionThreshold(model, request.ProbabilityThreshold);
         // Which month dates are measured to changes the scores: say it, and why.
         var found = request.DataMonth is null ? DataMonth.Of(data) : null;
+        WarnAboutFutureDates(found, data, sink);
         var reference = MonthEnd(request.DataMonth) ?? found?.MonthEnd;
         if (found is not null) sink.Verbose($"Churn: dates of {data.Source} measured to {found} (a data month given sets it instead).");
         else if (reference is { } given) sink.Verbose($"Churn: dates of {data.Source} measured to {given:yyyy-MM-dd}, the data month given.");

@@ -12,6 +12,13 @@ namespace BankInsight.Jobs.Prospects;
 /// <summary>How to train a prospect model.</summary>
 public sealed class ProspectTrainingRequest(CustomerDataSet prospects, CustomerDataSet? relations)
 {
+    /// <summary>
+    /// The largest share of relation rows that may name no company of the prospect file (default
+    /// 0.5, as for rejected rows). More means the two files come from different extractions: the
+    /// relation features would be nearly all missing and the related parties nearly none.
+    /// </summary>
+    public double MaxUnmatchedRelationShare { get; init; } = InputCheck.DefaultMaxRejectedShare;
+
     /// <summary>The prospect file (schema CorporateProspect).</summary>
     public CustomerDataSet Prospects { get; } = prospects;
 
@@ -43,6 +50,13 @@ public sealed class ProspectTrainingRequest(CustomerDataSet prospects, CustomerD
 /// <summary>How to find prospects with a model.</summary>
 public sealed class ProspectSearchRequest(CustomerDataSet prospects, CustomerDataSet? relations, TrainedModel model)
 {
+    /// <summary>
+    /// The largest share of relation rows that may name no company of the prospect file (default
+    /// 0.5, as for rejected rows). More means the two files come from different extractions: the
+    /// relation features would be nearly all missing and the related parties nearly none.
+    /// </summary>
+    public double MaxUnmatchedRelationShare { get; init; } = InputCheck.DefaultMaxRejectedShare;
+
     /// <summary>The prospect file.</summary>
     public CustomerDataSet Prospects { get; } = prospects;
 
@@ -91,7 +105,7 @@ public static class ProspectJob
         var data = request.Prospects;
         RequireIds(data);
         var (labels, unlabelled) = ProspectLabels.Make(data, request.Definition, sink);
-        var index = Index(data, request.Relations, sink);
+        var index = Index(data, request.Relations, request.MaxUnmatchedRelationShare, sink);
         var types = index.FrequentTypes();
         var plan = FeaturePlan.FromData(data, NotFeatures).With(request.Relations is null ? [] : RelationIndex.Specs(types));
         var settings = new Dictionary<string, string>
@@ -214,14 +228,14 @@ public static class ProspectJob
         bool usesRelations = model.Settings.GetValueOrDefault("uses_relations") == "true";
         if (usesRelations && request.Relations is null)
             sink.Warning("The prospect model uses relation features but no relation file was given; every company is scored as if its relations were unknown.");
-        var index = Index(request.Prospects, request.Relations, sink);
+        var index = Index(request.Prospects, request.Relations, request.MaxUnmatchedRelationShare, sink);
         var types = model.Settings.TryGetValue("relation_types", out var t) && t.Length > 0 ? t.Split('|') : [];
         var features = model.Features(request.Prospects, sink, null, usesRelations && request.Relations is not null ? index.Features(request.Prospects, types) : null);
         var probabilities = Logistic.Probabilities(model.Classifier.PredictRaw(features, cancellationToken));
         return new Scored(features, probabilities, ClassifierTraining.DecisionThreshold(model, request.ProbabilityThreshold), index);
     }
 
-    private static RelationIndex Index(CustomerDataSet prospects, CustomerDataSet? relations, IOperationSink sink)
+    private static RelationIndex Index(CustomerDataSet prospects, CustomerDataSet? relations, double maxUnmatchedShare, IOperationSink sink)
     {
         if (relations is null) return RelationIndex.Empty;
         var index = RelationIndex.Build(relations);
@@ -230,6 +244,10 @@ public static class ProspectJob
         for (int i = 0; i < prospects.RowCount; i++) if (index.Of(ids[i]!).Count > 0) matched++;
         int unmatched = index.RowsMatchingNone(ids.Values);
         sink.Verbose($"Relations: {index.Rows:N0} rows for {index.Customers:N0} customers; {matched:N0} of {prospects.RowCount:N0} companies have relations; {unmatched:N0} relation rows name no company of the prospect file.");
+        double share = index.Rows == 0 ? 0 : (double)unmatched / index.Rows;
+        if (share > maxUnmatchedShare)
+            throw new BankInsightException(ErrorIds.TooManyRowsRejected, ErrorKind.InvalidData, string.Create(CultureInfo.InvariantCulture,
+                $"{unmatched:N0} of {index.Rows:N0} relation rows of {relations.Source} ({share * 100:0.#}%) name no company of {prospects.Source}, more than the {maxUnmatchedShare * 100:0.#}% a job accepts: nothing was produced, and earlier results stay as they were. Are the two files from the same extraction? (Ids are matched without surrounding spaces, and '…19.0' as '…19'; if the files are right, raise --max_rejected_share / -MaxRejectedShare.)"), relations.Source);
         if (matched == 0 && index.Rows > 0)
             sink.Warning($"No company of {prospects.Source} appears in the relation file {relations.Source}; are the two files from the same extraction? (Ids are matched without surrounding spaces, and '…19.0' as '…19'.)");
         else if (unmatched * 2 > index.Rows)
