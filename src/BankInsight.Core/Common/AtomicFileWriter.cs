@@ -41,7 +41,12 @@ public sealed class AtomicFileWriter : ICommittedFile
         TempPath = System.IO.Path.Combine(directory, $".{Prefix(System.IO.Path.GetFileName(Path))}.{System.IO.Path.GetRandomFileName()}.tmp");
         try
         {
-            _stream = new FileStream(TempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, BufferSize = 1 << 16 };
+            // The temporary file holds the same customer ids as the file it replaces: it gets that
+            // file's permissions from the start (a mode-600 list is never world-readable, not even
+            // while being written, nor left so by kill -9). A new file gets the usual umask default.
+            if (!OperatingSystem.IsWindows() && File.Exists(Path)) options.UnixCreateMode = File.GetUnixFileMode(Path) | UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            _stream = new FileStream(TempPath, options);
             _guarded = new WriteFailures(_stream, Path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
