@@ -269,7 +269,7 @@ Describe '2. One stray Latin-1 byte in a UTF-8 file costs its own row only, and 
             else { $bytes.AddRange($utf8.GetBytes("$line`n")) }
         }
         [System.IO.File]::WriteAllBytes($latin, $bytes.ToArray())
-        $reason = 'only 1 of the 300 lines of the file with non-ASCII text is not valid UTF-8'
+        $reason = 'UTF-8: 1 of the 300 lines of the file with non-ASCII text is not valid UTF-8, the rest are'
     }
 
     It 'Import-CustomerData rejects line 42 as invalid text, keeps 299 rows ungarbled, and says which encoding and why' {
@@ -282,11 +282,11 @@ Describe '2. One stray Latin-1 byte in a UTF-8 file costs its own row only, and 
         $data.RowCount | Should -Be 299
         $data.Summary.EncodingName | Should -Be 'utf-8'
         $data.Summary.EncodingDetected | Should -BeTrue
-        $data.Summary.EncodingReason | Should -Match $reason
+        $data.Summary.EncodingReason | Should -BeExactly $reason
         $data.Summary.RowsRejected | Should -Be 1
         $data.Summary.RejectedByReason['InvalidText'] | Should -Be 1
-        $verbose | Should -Contain "Reading $latin as CorporateProspect (12 columns), encoding utf-8 (UTF-8: $reason (those rows are rejected; -Encoding gb18030 if the file is GB18030/GBK))."
-        @($warned | ForEach-Object Message) -match "latin\.del was read as UTF-8 although some lines are not valid UTF-8: $reason" | Should -HaveCount 1
+        $verbose | Should -Contain "Reading $latin as CorporateProspect (12 columns), encoding utf-8 ($reason)."
+        @($warned | ForEach-Object Message) -match "^latin\.del: $reason; that row is rejected" | Should -HaveCount 1
 
         $rejected | Should -HaveCount 1
         $rejected[0].FullyQualifiedErrorId | Should -Be 'BankInsight.RowRejected,BankInsight.PowerShell.Commands.ImportCustomerDataCommand'
@@ -310,8 +310,8 @@ Describe '2. One stray Latin-1 byte in a UTF-8 file costs its own row only, and 
         $run.Exit | Should -Be 3
         $run.Out | Should -Match 'scored 299 companies'
         $run.Err | Should -Match 'error: latin\.del, line 42, column 12 \(经营地址\): .* expected text in utf-8\.'
-        $run.Err | Should -Match "encoding utf-8 \(UTF-8: $reason"
-        $run.Err | Should -Match 'read as UTF-8 although some lines are not valid UTF-8'
+        $run.Err | Should -Match "encoding utf-8 \($([regex]::Escape($reason))\)"
+        $run.Err | Should -Match 'latin\.del: UTF-8: 1 of the 300 lines .* that row is rejected'
         Get-Bytes $rejects | Should -Be ([Convert]::ToBase64String($badLine))
     }
 }

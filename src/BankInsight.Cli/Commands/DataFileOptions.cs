@@ -7,7 +7,7 @@ namespace BankInsight.Cli;
 /// <summary>The options every command that reads a data file shares, and their mapping to <see cref="DataLoadOptions"/>.</summary>
 internal sealed class DataFileOptions
 {
-    public Option<string> Encoding { get; } = new("--encoding") { Description = "auto (default: valid UTF-8 → UTF-8, else GB18030), utf-8 or gb18030.", DefaultValueFactory = _ => "auto" };
+    public Option<string> Encoding { get; } = new("--encoding") { Description = "auto (default: UTF-8 unless most lines of non-ASCII text are not valid UTF-8, then GB18030), utf-8 or gb18030.", DefaultValueFactory = _ => "auto" };
     public Option<string> Delimiter { get; } = new("--delimiter") { Description = "Field separator (default ',').", DefaultValueFactory = _ => "," };
     public Option<string> Header { get; } = new("--header") { Description = "auto (default), yes or no: whether the first line names the columns.", DefaultValueFactory = _ => "auto" };
     public Option<string> DuplicateIds { get; } = new("--duplicate_ids") { Description = "reject (default) or keep rows whose customer id appeared before.", DefaultValueFactory = _ => "reject" };

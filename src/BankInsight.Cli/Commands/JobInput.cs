@@ -19,7 +19,7 @@ internal sealed class JobInput(string defaultSchema)
 {
     public DataFileOptions Files { get; } = new();
     public Option<string?> Schema { get; } = new("--schema") { Description = $"Schema name or JSON file (default {defaultSchema})." };
-    public Option<string?> DataMonth { get; } = new("--data_month") { Description = "The data's month, yyyy-MM (default: the month of the latest date in the file)." };
+    public Option<string?> DataMonth { get; } = new("--data_month") { Description = "The data's month, yyyy-MM (default: read from the file's dates; sentinels such as 99991231 and dates after this month ignored; --verbose says which)." };
     public Option<double> MaxRejectedShare { get; } = new("--max_rejected_share")
     {
         Description = "Produce nothing, and leave earlier results as they are, when more than this share of a file's rows is rejected (default 0.5).",

@@ -68,7 +68,7 @@ public sealed class FeaturePlan
     /// A plan using every loaded column of <paramref name="data"/> except text columns and
     /// <paramref name="exclude"/>: numbers as numbers, categoricals as categories, each date as
     /// a signed flag plus months since signing. Without <paramref name="referenceDate"/>, dates
-    /// are measured to the end of the month of the latest date in the data.
+    /// are measured to the end of the data's month (see DataMonth).
     /// </summary>
     public static FeaturePlan FromData(CustomerDataSet data, IEnumerable<string> exclude, DateOnly? referenceDate = null)
     {

@@ -35,7 +35,7 @@ public sealed class ImportCustomerDataCommand : BankInsightCmdlet
     [ArgumentCompleter(typeof(SchemaNameCompleter))]
     public string? Schema { get; set; }
 
-    /// <summary>Auto (default: valid UTF-8 → UTF-8, else GB18030), utf8, gb18030, or an Encoding object.</summary>
+    /// <summary>Auto (default: UTF-8 unless most lines of non-ASCII text are not valid UTF-8, then GB18030), utf8, gb18030, or an Encoding object.</summary>
     [Parameter]
     [EncodingTransformation(forReading: true)]
     [ArgumentCompleter(typeof(ReadEncodingCompleter))]

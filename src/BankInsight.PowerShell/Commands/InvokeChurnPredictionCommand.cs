@@ -37,7 +37,7 @@ public sealed class InvokeChurnPredictionCommand : DataJobCmdlet, IUsesModel
     [ValidateRange(0, 10)]
     public int Drivers { get; set; } = 3;
 
-    /// <summary>The data's month (default: the month of the latest date in the file).</summary>
+    /// <summary>The data's month (default: read from the file's dates, sentinels and future dates ignored).</summary>
     [Parameter]
     public DateTime? DataMonth { get; set; }
 

@@ -28,7 +28,7 @@ public sealed class NewChurnModelCommand : TrainingCmdlet
     [Parameter]
     public ModelAlgorithm Algorithm { get; set; } = ModelAlgorithm.Gbdt;
 
-    /// <summary>The data's month (default: the month of the latest date in the file).</summary>
+    /// <summary>The data's month (default: read from the file's dates, sentinels and future dates ignored).</summary>
     [Parameter]
     public DateTime? DataMonth { get; set; }
 

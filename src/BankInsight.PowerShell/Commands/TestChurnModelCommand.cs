@@ -25,7 +25,7 @@ public sealed class TestChurnModelCommand : DataJobCmdlet, IUsesModel
     [ValidateRange(0.01, 0.99)]
     public double? DeclineThreshold { get; set; }
 
-    /// <summary>The data's month (default: the month of the latest date in the file).</summary>
+    /// <summary>The data's month (default: read from the file's dates, sentinels and future dates ignored).</summary>
     [Parameter]
     public DateTime? DataMonth { get; set; }
 

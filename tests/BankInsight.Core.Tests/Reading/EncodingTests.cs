@@ -44,8 +44,34 @@ public class EncodingTests
         Assert.All(data.Names, n => Assert.StartsWith("东莞鸿泰五金厂", n)); // nothing garbled
         var rejection = Assert.Single(sink.Rejections);
         Assert.Equal((RejectReason.InvalidText, badRow + 1), (rejection.Reason, rejection.Line));
-        Assert.Contains($"only 1 of the {rows:N0} lines of the file with non-ASCII text is not valid UTF-8", data.Summary.EncodingReason);
-        Assert.Contains(sink.Warnings, w => w.Contains("read as UTF-8 although some lines are not valid UTF-8", StringComparison.Ordinal));
+        Assert.Equal($"UTF-8: 1 of the {rows:N0} lines of the file with non-ASCII text is not valid UTF-8, the rest are", data.Summary.EncodingReason);
+        Assert.Contains(sink.Warnings, w => w.StartsWith($"test.del: UTF-8: 1 of the {rows:N0} lines of the file with non-ASCII text is not valid UTF-8, the rest are; that row is rejected", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_utf8_file_with_many_stray_bytes_stays_utf8_and_rejects_just_those_rows()
+    {
+        // One Latin-1 byte on every 30th line (67 of 2,000): once read as GB18030, 1,386 names garbled.
+        var lines = Enumerable.Range(0, 2000).Select(i => i % 30 == 7
+            ? [.. Encoding.UTF8.GetBytes($"\"c{i}\",\"Caf"), 0xE9, .. Encoding.UTF8.GetBytes("\",1,1,1,\"大\",\"a\",20240101\n")]
+            : Encoding.UTF8.GetBytes($"\"c{i}\",\"东莞鸿泰五金厂{i}\",1,1,1,\"大\",\"a\",20240101\n")).ToList();
+        var sink = new CollectingSink();
+        var data = Load(lines.SelectMany(l => l).ToArray(), sink: sink);
+        Assert.Equal("utf-8", data.Summary.EncodingName);
+        Assert.Equal(2000 - 67, data.Names.Count);
+        Assert.All(data.Names, n => Assert.StartsWith("东莞鸿泰五金厂", n));
+        Assert.Equal(67, sink.Rejections.Count(r => r.Reason == RejectReason.InvalidText));
+    }
+
+    [Fact]
+    public void A_file_mixing_gb18030_and_utf8_lines_is_read_by_the_majority_and_warned_of()
+    {
+        string Row(int i) => $"\"c{i}\",\"东莞鸿泰五金厂\",1,1,1,\"大\",\"a\",20240101\n";
+        var bytes = Enumerable.Range(0, 300).SelectMany(i => i < 200 ? TextEncodings.Gb18030.GetBytes(Row(i)) : Encoding.UTF8.GetBytes(Row(i))).ToArray();
+        var sink = new CollectingSink();
+        var data = Load(bytes, sink: sink);
+        Assert.Equal("gb18030", data.Summary.EncodingName);
+        Assert.Contains(sink.Warnings, w => w.StartsWith("test.del: 100 of the 300 lines of the file with non-ASCII text are valid UTF-8 but are read as GB18030", StringComparison.Ordinal));
     }
 
     [Fact]

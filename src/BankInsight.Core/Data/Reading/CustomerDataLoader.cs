@@ -112,8 +112,8 @@ public static class CustomerDataLoader
             if (bom is not null) reader.SkipPreamble(bom);
             var decoder = new FieldDecoder(encoding, LenientOf(encoding));
             _sink.Verbose($"Reading {_source} as {_schema.Name} ({_schema.ColumnCount} columns), encoding {TextEncodings.NameOf(encoding)} ({_encodingReason}).");
-            if (detected && _encodingReason.StartsWith("UTF-8: only", StringComparison.Ordinal))
-                _sink.Warning($"{_displayName} was read as UTF-8 although some lines are not valid UTF-8: {_encodingReason[7..]}.");
+            if (detected && _encodingWarning is not null)
+                _sink.Warning($"{_displayName}: {_encodingWarning}.");
 
             var group = _options.RejectCommit;
             try
@@ -464,6 +464,9 @@ public static class CustomerDataLoader
         /// <summary>Why the encoding was chosen (for the summary and -Verbose).</summary>
         private string _encodingReason = "";
 
+        /// <summary>What ops should hear about the encoding evidence (a few invalid lines, a mixed file), or null.</summary>
+        private string? _encodingWarning;
+
         private (Encoding Encoding, bool Detected, byte[]? Bom, int ExpectedRows) ChooseEncoding(DelimitedRecordReader reader, long start)
         {
             const int UnknownRows = 1 << 12;
@@ -489,7 +492,7 @@ public static class CustomerDataLoader
                 // A stream read once: the first megabyte is all the evidence there is.
                 var prefix = reader.Peek(1 << 20);
                 var (sampleNonAscii, sampleInvalid) = TextEncodings.CountLines(prefix, complete: prefix.Length < (1 << 20));
-                (var sampled, _encodingReason) = TextEncodings.ChooseByEvidence(sampleNonAscii, sampleInvalid, "its first megabyte");
+                (var sampled, _encodingReason, _encodingWarning) = TextEncodings.ChooseByEvidence(sampleNonAscii, sampleInvalid, "its first megabyte");
                 return (sampled, true, bom, UnknownRows);
             }
             var (valid, lines) = TextEncodings.Scan(_stream, checkUtf8: chosen is null, _cancel);
@@ -505,7 +508,7 @@ public static class CustomerDataLoader
             // the lines (a second pass, for such files only).
             var (nonAscii, invalid) = TextEncodings.CountLines(_stream, _cancel);
             _stream.Position = start;
-            (var weighed, _encodingReason) = TextEncodings.ChooseByEvidence(nonAscii, invalid, "the file");
+            (var weighed, _encodingReason, _encodingWarning) = TextEncodings.ChooseByEvidence(nonAscii, invalid, "the file");
             return (weighed, true, bom, expected);
         }
 

@@ -33,7 +33,7 @@ public sealed class DataLoadOptions
     /// <summary>The file's layout.</summary>
     public BankSchema Schema { get; init; }
 
-    /// <summary>The file's encoding, or null to detect it (valid UTF-8 → UTF-8, otherwise GB18030).</summary>
+    /// <summary>The file's encoding, or null to detect it (UTF-8 unless most lines of non-ASCII text are not valid UTF-8; see TextEncodings.ChooseByEvidence).</summary>
     public Encoding? Encoding { get; init; }
 
     /// <summary>Field separator; ',' for DEL, ';' for some CSV exports.</summary>

@@ -6,7 +6,7 @@ namespace BankInsight.Data.Reading;
 
 /// <summary>
 /// The two encodings the bank's files come in — UTF-8 and GB18030 (a superset of GBK and
-/// GB2312) — by name, and detection between them (valid UTF-8 → UTF-8, otherwise GB18030).
+/// GB2312) — by name, and detection between them (by the evidence of its lines: ChooseByEvidence).
 /// </summary>
 /// <remarks>
 /// GB18030 is taken straight from <see cref="CodePagesEncodingProvider"/> rather than through
@@ -140,21 +140,31 @@ public static class TextEncodings
     }
 
     /// <summary>
-    /// The encoding the evidence points to, and why. GBK text is almost never valid UTF-8, so in a
-    /// GB18030 file nearly every line with Chinese text fails; a UTF-8 file has lines of valid
-    /// non-ASCII text, and a stray byte fails only its own line. So: GB18030 when no line of
-    /// non-ASCII text is valid UTF-8, or when more than one in a hundred (at least one) is not;
-    /// otherwise UTF-8, and the few lines that are not valid UTF-8 reject their own rows.
+    /// The encoding the evidence points to, why, and a warning when the evidence is mixed. GBK text
+    /// is almost never valid UTF-8, so in a GB18030 file nearly every line with Chinese text fails;
+    /// in a UTF-8 file such lines are valid, and a stray byte fails only its own line. So: UTF-8
+    /// when more lines of non-ASCII text are valid UTF-8 than not — the invalid ones reject their
+    /// own rows, loudly — and GB18030 otherwise. Read the other way, a UTF-8 line in GB18030 comes
+    /// out as other Chinese characters, silently: the majority decides, and a mixed file is warned of.
     /// </summary>
-    internal static (Encoding Encoding, string Reason) ChooseByEvidence(long nonAsciiLines, long invalidLines, string scope)
+    internal static (Encoding Encoding, string Reason, string? Warning) ChooseByEvidence(long nonAsciiLines, long invalidLines, string scope)
     {
         if (invalidLines == 0)
-            return (Utf8, $"{scope} is valid UTF-8");
-        if (invalidLines < nonAsciiLines && invalidLines <= Math.Max(1, nonAsciiLines / 100))
-            return (Utf8, string.Create(CultureInfo.InvariantCulture,
-                $"UTF-8: only {invalidLines:N0} of the {nonAsciiLines:N0} lines of {scope} with non-ASCII text {(invalidLines == 1 ? "is" : "are")} not valid UTF-8 (those rows are rejected; -Encoding gb18030 if the file is GB18030/GBK)"));
-        return (Gb18030, string.Create(CultureInfo.InvariantCulture,
-            $"GB18030: {invalidLines:N0} of the {nonAsciiLines:N0} lines of {scope} with non-ASCII text are not valid UTF-8"));
+            return (Utf8, $"{scope} is valid UTF-8", null);
+        long valid = nonAsciiLines - invalidLines;
+        if (valid > invalidLines)
+        {
+            string reason = string.Create(CultureInfo.InvariantCulture,
+                $"UTF-8: {invalidLines:N0} of the {nonAsciiLines:N0} lines of {scope} with non-ASCII text {(invalidLines == 1 ? "is" : "are")} not valid UTF-8, the rest are");
+            return (Utf8, reason, $"{reason}; {(invalidLines == 1 ? "that row is" : "those rows are")} rejected (-Encoding gb18030 / --encoding gb18030 if the file is GB18030/GBK)");
+        }
+        string gb = string.Create(CultureInfo.InvariantCulture,
+            $"GB18030: {invalidLines:N0} of the {nonAsciiLines:N0} lines of {scope} with non-ASCII text are not valid UTF-8");
+        // A GB18030 line is valid UTF-8 by chance now and then (a short name); more looks like a mix.
+        string? mixed = valid * 20 > nonAsciiLines
+            ? string.Create(CultureInfo.InvariantCulture, $"{valid:N0} of the {nonAsciiLines:N0} lines of {scope} with non-ASCII text are valid UTF-8 but are read as GB18030, so their text is garbled: the file seems to mix two encodings. Convert it to one (-Encoding / --encoding picks one).")
+            : null;
+        return (Gb18030, gb, mixed);
     }
 
     /// <summary>
