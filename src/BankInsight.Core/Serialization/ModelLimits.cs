@@ -42,4 +42,29 @@ internal static class ModelLimits
     /// so no centre trained on at most 2³¹ customers lies further out.
     /// </summary>
     public const double MaxCentreCoordinate = 46_341;
+
+    /// <summary>Largest magnitude of a column mean: no data value is larger (the loader refuses them).</summary>
+    public const double MaxMean = Data.Reading.FieldParsers.LargestNumber;
+
+    /// <summary>Smallest column scale (standard deviation) kept at training; a smaller one is treated as a constant column (scale 1).</summary>
+    public const double MinScale = 1e-12;
+
+    /// <summary>Largest column scale: a standard deviation of values within ±10¹⁵.</summary>
+    public const double MaxScale = Data.Reading.FieldParsers.LargestNumber;
+
+    /// <summary>
+    /// Largest magnitude of a base score or intercept, in log-odds: 100 (a probability within
+    /// 10⁻⁴³ of 0 or 1). Training starts from the log-odds of the share of positives, never near it;
+    /// a larger one would flag everybody or nobody whatever the data.
+    /// </summary>
+    public const double MaxLogOdds = 100;
+
+    /// <summary>Largest magnitude of a tree leaf value or a logistic weight: 10⁶, far above anything training makes.</summary>
+    public const double MaxLeafOrWeight = 1e6;
+
+    /// <summary>A column scale a model may hold.</summary>
+    public static bool IsScale(double v) => v is >= MinScale and <= MaxScale;
+
+    /// <summary>A column mean a model may hold.</summary>
+    public static bool IsMean(double v) => Math.Abs(v) <= MaxMean;
 }

@@ -303,10 +303,13 @@ public class ModelFileHardeningTests
     public static TheoryData<string, string, int, string, string, string> GbdtValues => new()
     {
         // section, key, item (-1: the whole value), value, expected in the message
-        { "gbdt", "base_score", -1, "NaN", "[gbdt] base_score=NaN", "a finite number" },
-        { "gbdt", "base_score", -1, "1e999", "[gbdt] base_score=1e999", "a finite number" },
-        { "trees", "tree.1.leaf_value", 0, "NaN", "[trees] tree.1.leaf_value: item 1 (NaN)", "a finite number" },
-        { "trees", "tree.1.leaf_value", 1, "-Infinity", "[trees] tree.1.leaf_value: item 2 (-Infinity)", "a finite number" },
+        { "gbdt", "base_score", -1, "NaN", "[gbdt] base_score=NaN", "log-odds within ±100" },
+        { "gbdt", "base_score", -1, "1e999", "[gbdt] base_score=1e999", "log-odds within ±100" },
+        { "gbdt", "base_score", -1, "1e300", "[gbdt] base_score=1e300", "log-odds within ±100" },   // finite, and flagged everybody
+        { "gbdt", "base_score", -1, "-1e300", "[gbdt] base_score=-1e300", "log-odds within ±100" }, // and nobody
+        { "trees", "tree.1.leaf_value", 0, "NaN", "[trees] tree.1.leaf_value: item 1 (NaN)", "a number within ±10^6" },
+        { "trees", "tree.1.leaf_value", 1, "-Infinity", "[trees] tree.1.leaf_value: item 2 (-Infinity)", "a number within ±10^6" },
+        { "trees", "tree.0.leaf_value", 0, "1.7E+308", "[trees] tree.0.leaf_value: item 1 (1.7E+308)", "a number within ±10^6" },
         { "trees", "tree.0.threshold", 0, "NaN", "[trees] tree.0.threshold: item 1 (NaN)", "a finite number" },
         { "trees", "tree.0.split_feature", 0, "3", "[trees] tree.0.split_feature: item 1 (3)", "expected 0 to 2" },
         { "trees", "tree.0.split_feature", 0, "-1", "[trees] tree.0.split_feature: item 1 (-1)", "a feature index" },
@@ -355,22 +358,17 @@ public class ModelFileHardeningTests
         Refused(forged, expected, why);
     }
 
-    [Fact]
-    public void Leaf_values_whose_sum_overflows_are_refused()
-    {
-        // Each finite, but base + leaves could reach +∞ in one row and −∞ in another tree: NaN scores.
-        string forged = Forge(Gbdt.Value.Text, b => SetItem(Set(b, "gbdt", "base_score", "1.7E+308"), "trees", "tree.0.leaf_value", 0, "1.7E+308"));
-        Refused(forged, "[trees] leaf_value values are so large that a score would overflow");
-    }
-
     public static TheoryData<string, string, int, string, string, string> LinearValues => new()
     {
-        { "linear", "intercept", -1, "NaN", "[linear] intercept=NaN", "a finite number" },
-        { "linear", "weights", 0, "NaN", "[linear] weights: item 1 (NaN)", "a finite number" },
-        { "linear", "weights", 0, "1e400", "[linear] weights: item 1 (1e400)", "a finite number" },
-        { "linear", "means", 0, "Infinity", "[linear] means: item 1 (Infinity)", "a finite number" },
-        { "linear", "scales", 0, "0", "[linear] scales: item 1 (0)", "greater than 0" },
-        { "linear", "scales", 1, "-2", "[linear] scales: item 2 (-2)", "greater than 0" },
+        { "linear", "intercept", -1, "NaN", "[linear] intercept=NaN", "log-odds within ±100" },
+        { "linear", "intercept", -1, "1e300", "[linear] intercept=1e300", "log-odds within ±100" },
+        { "linear", "weights", 0, "NaN", "[linear] weights: item 1 (NaN)", "a number within ±10^6" },
+        { "linear", "weights", 0, "1e400", "[linear] weights: item 1 (1e400)", "a number within ±10^6" },
+        { "linear", "means", 0, "Infinity", "[linear] means: item 1 (Infinity)", "a number within ±10^15" },
+        { "linear", "means", 0, "1e308", "[linear] means: item 1 (1e308)", "a number within ±10^15" },
+        { "linear", "scales", 0, "0", "[linear] scales: item 1 (0)", "a number from 1e-12 to 1e15" },
+        { "linear", "scales", 0, "1e-300", "[linear] scales: item 1 (1e-300)", "a number from 1e-12 to 1e15" },
+        { "linear", "scales", 1, "-2", "[linear] scales: item 2 (-2)", "a number from 1e-12 to 1e15" },
         { "linear", "indicator_slots", 1, "5", "[linear] indicator_slots: item 2 (5)", "-1 or 0, the next missing indicator" },
         { "linear", "indicator_slots", 2, "0", "[linear] indicator_slots: item 3 (0)", "-1 for a categorical feature" },
         { "linear", "category_counts", 2, "2147483647", "[linear] category_counts: item 3 (2147483647)", "0 to 4, the feature's categories" },
@@ -414,8 +412,10 @@ public class ModelFileHardeningTests
         { "kmeans", "dimensions", -1, "29", "[kmeans] dimensions=29", "expected 28" },
         { "kmeans", "inertia", -1, "-1", "[kmeans] inertia=-1", "0 or more" },
         { "kmeans", "init_count", -1, "0", "[kmeans] init_count=0", "1 or more" },
-        { "features", "scales", 0, "0", "[features] scales: item 1 (0)", "greater than 0" },
-        { "features", "means", 2, "NaN", "[features] means: item 3 (NaN)", "a finite number" },
+        { "features", "scales", 0, "0", "[features] scales: item 1 (0)", "a number from 1e-12 to 1e15" },
+        { "features", "scales", 0, "1e-300", "[features] scales: item 1 (1e-300)", "a number from 1e-12 to 1e15" }, // finite, and put everybody in segment 1
+        { "features", "means", 2, "NaN", "[features] means: item 3 (NaN)", "a number within ±10^15" },
+        { "features", "means", 2, "1e308", "[features] means: item 3 (1e308)", "a number within ±10^15" },
         { "features", "categorical", 1, "2", "[features] categorical: item 2 (2)", "expected 0 to 1" },
         { "training", "sizes", 0, "-1", "[training] sizes: item 1 (-1)", "0 or more" },
         { "training", "silhouette", -1, "7", "[training] silhouette=7", "[-1, 1]" },

@@ -48,6 +48,8 @@ public class LoaderTests
         { "\"c9\",\"n\",1,2,1,\"1\",\"a\"\n", RejectReason.WrongFieldCount, null, "7", "7 fields, expected 8 fields" },
         { "\"c9\",\"n\",1,2,1,\"1\",\"a\",20240101,extra\n", RejectReason.WrongFieldCount, null, "9", "9 fields" },
         { "\"c9\",\"n\",12a,2,1,\"1\",\"a\",20240101\n", RejectReason.NotANumber, "amount", "12a", "column 3 (amount): '12a' is not valid; expected a number" },
+        { "\"c9\",\"n\",1e308,2,1,\"1\",\"a\",20240101\n", RejectReason.OutOfRange, "amount", "1e308", "column 3 (amount): '1e308' is not valid; expected a number within ±10^15" },
+        { "\"c9\",\"n\",-2000000000000000,2,1,\"1\",\"a\",20240101\n", RejectReason.OutOfRange, "amount", "-2000000000000000", "expected a number within ±10^15" },
         { "\"c9\",\"n\",1,2.5,1,\"1\",\"a\",20240101\n", RejectReason.NotAnInteger, "count", "2.5", "expected a whole number" },
         { "\"c9\",\"n\",1,2,2,\"1\",\"a\",20240101\n", RejectReason.NotInValueList, "flag", "2", "expected 0 or 1" },
         { "\"c9\",\"n\",1,2,1,\"中\",\"a\",20240101\n", RejectReason.NotInValueList, "size", "中", "expected one of: 大, 小 (or codes 1, 2)" },

@@ -134,6 +134,8 @@ internal sealed class NumericLoader(SchemaColumn column, int sourceField, int ca
         }
         if (!FieldParsers.TryParseNumber(s, out double v))
             return (RejectReason.NotANumber, Column.Type == ColumnType.Flag ? "0 or 1" : "a number");
+        if (Math.Abs(v) > FieldParsers.LargestNumber)
+            return (RejectReason.OutOfRange, "a number within ±10^15");
         switch (Column.Type)
         {
             case ColumnType.Integer when v != Math.Floor(v):

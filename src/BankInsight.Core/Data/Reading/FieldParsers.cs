@@ -26,6 +26,13 @@ internal static class FieldParsers
     }
 
     /// <summary>
+    /// The largest magnitude a number in a data file may have: 10¹⁵ (a quadrillion yuan, a thousand
+    /// times the largest balance sheet in China). Larger is an export error, and would overflow what
+    /// models compute from it (a mean, a square); model files are held to the same bound.
+    /// </summary>
+    public const double LargestNumber = 1e15;
+
+    /// <summary>
     /// Parses a plain decimal number: optional sign, digits, optional fraction, optional
     /// exponent. No thousands separators, no NaN/Infinity, no hex. <paramref name="s"/> must be trimmed and non-empty.
     /// </summary>

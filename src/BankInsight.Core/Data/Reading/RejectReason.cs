@@ -21,6 +21,8 @@ public enum RejectReason
     MalformedQuotes,
     /// <summary>Text bytes are not valid in the file's encoding.</summary>
     InvalidText,
+    /// <summary>A number lies beyond ±10¹⁵, larger than any amount or count in the bank's files (a units or export error, or 1e308).</summary>
+    OutOfRange,
     /// <summary>Text holds a control character (NUL, tab, a line break, an escape code) or a byte order mark.</summary>
     ControlCharacter,
 }

@@ -44,7 +44,7 @@ public sealed class SegmentFeatures
             }
             var (mean, sd, count) = Moments.Of(Raw(column, data.Source));
             if (count == 0) { sink.Warning($"{data.Source}: segmentation column {name} has no values; segmenting without it."); continue; }
-            features.Add(new SegmentFeature(name, column is CategoricalColumn, mean, sd > 0 ? sd : 1));
+            features.Add(new SegmentFeature(name, column is CategoricalColumn, mean, sd > Serialization.ModelLimits.MinScale ? sd : 1));
         }
         if (features.Count == 0)
             throw new BankInsightException(ErrorIds.TrainingDataInvalid, ErrorKind.InvalidData, $"{data.Source} has none of the segmentation columns filled.", data.Source);

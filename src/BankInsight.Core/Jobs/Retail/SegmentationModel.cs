@@ -157,8 +157,8 @@ public sealed class SegmentationModel
         int d = names.Count;
         T[] Same<T>(ModelSection section, string key, T[] values) => values.Length == d ? values : throw section.Invalid(key, $"{d} values, one per column in names");
         var categorical = Same(f, "categorical", f.GetInts("categorical", 0, 1, "1 for a categorical column"));
-        var means = Same(f, "means", f.GetDoubles("means", _ => true, "a finite number"));
-        var scales = Same(f, "scales", f.GetDoubles("scales", v => v > 0, "a finite number greater than 0"));
+        var means = Same(f, "means", f.GetDoubles("means", ModelLimits.IsMean, "a number within ±10^15"));
+        var scales = Same(f, "scales", f.GetDoubles("scales", ModelLimits.IsScale, "a number from 1e-12 to 1e15"));
         var features = new SegmentFeatures(names.Select((n, i) => new SegmentFeature(n, categorical[i] == 1, means[i], scales[i])).ToArray());
 
         // [kmeans]: every centre has its own line, so k is bounded by the lines present; k × d by MaxCentreValues.

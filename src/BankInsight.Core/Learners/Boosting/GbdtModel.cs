@@ -203,21 +203,16 @@ public sealed class GbdtModel : IBinaryModel
         for (int f = 0; f < kinds.Length; f++)
             featureKinds[f] = Enum.GetNames<FeatureKind>().Contains(kinds[f], StringComparer.Ordinal) ? Enum.Parse<FeatureKind>(kinds[f]) : throw g.InvalidItem("kinds", f, kinds[f], "Numeric or Categorical");
         TrainedModel.CheckFeatures(plan, names, featureKinds, g, "features");
-        double baseScore = g.GetFinite("base_score");
+        double baseScore = g.GetDouble("base_score", v => Math.Abs(v) <= ModelLimits.MaxLogOdds, "log-odds within ±100");
 
         var t = file.Get("trees");
         // Nine lines per tree: the count cannot exceed what [trees] holds, and must not hide trees it holds.
         int count = g.GetInt("tree_count", 0, t.Entries.Count / TreeKeys, $"[trees] has lines for at most {t.Entries.Count / TreeKeys}");
         if (t.TryGet($"tree.{count}.split_feature") is not null) throw g.Damaged("tree_count", $"is {count} but [trees] holds a tree {count}");
+        // Base score and leaf values are bounded (ModelLimits), so no score can overflow to ±∞ (nor
+        // become ∞ − ∞ = NaN): trees × 10⁶ stays far inside the double range.
         var trees = new RegressionTree[count];
-        double largest = Math.Abs(baseScore);
-        for (int i = 0; i < count; i++)
-        {
-            trees[i] = ReadTree(t, $"tree.{i}.", featureKinds, plan);
-            largest += trees[i].LeafValue.Max(Math.Abs);
-        }
-        // With every leaf finite the sum of the largest ones must be too, or a score could be ±∞ − ∞ = NaN.
-        if (!double.IsFinite(largest)) throw t.Damaged("leaf_value", "values are so large that a score would overflow");
+        for (int i = 0; i < count; i++) trees[i] = ReadTree(t, $"tree.{i}.", featureKinds, plan);
 
         var r = file.Get("report");
         var report = new TrainingReport(r.GetInt("iterations", 0, int.MaxValue), true, r.GetBool("stopped_early"),
@@ -253,7 +248,7 @@ public sealed class GbdtModel : IBinaryModel
         bool IsCount(double v) => v >= minCover && v <= int.MaxValue && v == Math.Floor(v);
         string countText = nodes > 0 ? "a whole number of rows, at least 1" : "a whole number of rows";
         var nodeCover = Doubles("node_cover", nodes, IsCount, countText);
-        var leafValue = Doubles("leaf_value", nodes + 1, _ => true, "a finite number");
+        var leafValue = Doubles("leaf_value", nodes + 1, v => Math.Abs(v) <= ModelLimits.MaxLeafOrWeight, "a number within ±10^6");
         var leafCover = Doubles("leaf_cover", nodes + 1, IsCount, countText);
 
         var routes = new sbyte[]?[nodes];

@@ -68,7 +68,7 @@ internal sealed class LinearEncoding
             }
             var (mean, sd, present) = Moments.Of(column.Values);
             means[f] = mean;
-            scales[f] = sd > 0 ? sd : 1;
+            scales[f] = sd > Serialization.ModelLimits.MinScale ? sd : 1;
             if (present < column.Length) indicator[f] = slots++;
         }
         return new LinearEncoding(features.Names.ToArray(), features.Columns.Select(c => c.Kind).ToArray(), means, scales, indicator, categories);
@@ -194,8 +194,8 @@ internal sealed class LinearEncoding
             var values = section.GetDoubles(key, valid, expected);
             return values.Length == n ? values : throw section.Invalid(key, $"{n} values, one per feature");
         }
-        var means = Doubles("means", _ => true, "a finite number");
-        var scales = Doubles("scales", v => v > 0, "a finite number greater than 0");
+        var means = Doubles("means", Serialization.ModelLimits.IsMean, "a number within ±10^15");
+        var scales = Doubles("scales", Serialization.ModelLimits.IsScale, "a number from 1e-12 to 1e15");
         var slots = section.GetInts("indicator_slots");
         var counts = section.GetInts("category_counts");
         if (slots.Length != n) throw section.Invalid("indicator_slots", $"{n} values, one per feature");

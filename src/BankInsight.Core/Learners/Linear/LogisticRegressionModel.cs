@@ -125,11 +125,9 @@ public sealed class LogisticRegressionModel : IBinaryModel
         };
         var linear = file.Get("linear");
         var encoding = LinearEncoding.Read(linear, plan);
-        var weights = linear.GetDoubles("weights", _ => true, "a finite number");
+        var weights = linear.GetDoubles("weights", w => Math.Abs(w) <= ModelLimits.MaxLeafOrWeight, "a number within ±10^6");
         if (weights.Length != encoding.Width) throw linear.Invalid("weights", $"{encoding.Width} weights, one per encoded input");
-        // Importance adds their magnitudes: that total must stay finite too.
-        if (!double.IsFinite(weights.Sum(Math.Abs))) throw linear.Damaged("weights", "are so large that their total overflows");
-        double intercept = linear.GetFinite("intercept");
+        double intercept = linear.GetDouble("intercept", v => Math.Abs(v) <= ModelLimits.MaxLogOdds, "log-odds within ±100");
         var r = file.Get("report");
         var report = new TrainingReport(r.GetInt("iterations", 0, int.MaxValue), r.GetBool("converged"), false, null, r.Get("note"));
         return new LogisticRegressionModel(encoding, intercept, weights, options, report);
