@@ -22,6 +22,8 @@ public class ControlCharacterTests
     [InlineData("\"c2\",1,1,1,1,1,1,1,1,1,\"广东\u001B[31m\",\"广东\"\n", "U+001B (escape)", "广东\\u001B[31m")]
     [InlineData("\"c2\",1,1,1,1,1,1,1,1,1,\"广东\n省\",\"广东\"\n", "U+000A (line feed)", "广东\\u000A省")]
     [InlineData("\"c2\",1,1,1,1,1,1,1,1,1,\"广东\t省\",\"广东\"\n", "U+0009 (tab)", "广东\\u0009省")]
+    [InlineData("\"c2\",1,1,1,1,1,1,1,1,1,\"广东\u202E省\",\"广东\"\n", "U+202E", "广东\\u202E省")] // right-to-left override: reads other than stored
+    [InlineData("\"c2\",1,1,1,1,1,1,1,1,1,\"广东\uFFFE\",\"广东\"\n", "U+FFFE", "广东\\uFFFE")]
     public void A_control_character_rejects_its_row_naming_the_column(string bad, string described, string shown)
     {
         var sink = new CollectingSink();
@@ -33,6 +35,24 @@ public class ControlCharacterTests
         Assert.Contains(described, rejection.Message);
         Assert.Contains($"'{shown}'", rejection.Message);
         Assert.DoesNotContain(rejection.Message, c => c is < ' ' and not '\n' || c == '\u001B');
+    }
+
+    [Theory]
+    [InlineData("\u200B")] // zero-width space
+    [InlineData("\u00AD")] // soft hyphen
+    [InlineData("\u180E")] // Mongolian vowel separator
+    [InlineData("\u00A0")] // no-break space
+    public void An_invisible_character_inside_an_id_rejects_its_row_and_is_shown(string hidden)
+    {
+        // At the edges such characters are padding (trimmed for comparison, with a warning);
+        // inside, "21\u200B16" and "2116" would look the same and be two customers.
+        var sink = new CollectingSink();
+        var data = TestFiles.LoadText(Good + Good.Replace("c1", $"21{hidden}16") + Good.Replace("c1", "2116"), Prospect, sink);
+        Assert.Equal(["c1", "2116"], data.Ids!.Values);
+        var rejection = Assert.Single(sink.Rejections);
+        Assert.Equal((RejectReason.ControlCharacter, 2, "客户编号"), (rejection.Reason, rejection.Line, rejection.Column));
+        string code = $"\\u{(int)hidden[0]:X4}";
+        Assert.Contains($"'21{code}16' is not valid; expected a customer id without invisible characters", rejection.Message);
     }
 
     [Fact]

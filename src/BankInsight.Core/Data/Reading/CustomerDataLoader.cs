@@ -292,6 +292,8 @@ public static class CustomerDataLoader
             string? id = key.StagedValue;
             string comparable = id is null ? "" : CustomerIds.Comparable(id);
             if (comparable.Length == 0) return (RejectReason.MissingId, "a customer id");
+            if (CustomerIds.FirstInvisible(comparable) is var hidden and >= 0)
+                return (RejectReason.ControlCharacter, $"a customer id without invisible characters (it holds {TextRules.Describe(comparable[hidden])})");
             if (comparable.Length != id!.Length && _paddedIds++ == 0) _paddedExample = id;
             // Ids are kept as written, but compared without what surrounds them: "123 " repeats "123".
             if (seen is null || seen.TryAdd(comparable, line) || _options.DuplicateIds == DuplicateIdPolicy.Keep)
@@ -327,7 +329,7 @@ public static class CustomerDataLoader
                 message = reason switch
                 {
                     RejectReason.MissingId => $"{where}, column {columnNumber} ({columnName}): the customer id is empty.",
-                    RejectReason.DuplicateId => $"{where}, column {columnNumber} ({columnName}): customer id '{value}' already appeared on {expected}; the first row is kept (the DuplicateId policy Keep keeps both).",
+                    RejectReason.DuplicateId => $"{where}, column {columnNumber} ({columnName}): customer id '{value}' already appeared on {expected}; the first row is kept (-DuplicateId Keep, --duplicate_ids keep, keeps both).",
                     _ => $"{where}, column {columnNumber} ({columnName}): '{value}' is not valid; expected {expected}.",
                 };
             }

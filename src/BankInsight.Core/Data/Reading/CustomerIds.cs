@@ -32,6 +32,19 @@ public static class CustomerIds
     public static bool LooksLikeFloat(string id) =>
         id.EndsWith(".0", StringComparison.Ordinal) || id.Contains("E+", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Index of the first invisible character inside <paramref name="comparable"/> (an id without
+    /// its padding), or -1: a format character (U+200B, U+00AD, U+180E, …) or a space other than
+    /// U+0020 makes two ids look the same and compare different.
+    /// </summary>
+    public static int FirstInvisible(string comparable)
+    {
+        for (int i = 0; i < comparable.Length; i++)
+            if (char.GetUnicodeCategory(comparable[i]) == System.Globalization.UnicodeCategory.Format || (char.IsWhiteSpace(comparable[i]) && comparable[i] != ' '))
+                return i;
+        return -1;
+    }
+
     private static bool IsPadding(char c) =>
         char.IsWhiteSpace(c) || c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF';
 }
