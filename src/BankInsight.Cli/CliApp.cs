@@ -99,9 +99,31 @@ internal static class CliApp
         command.SetAction(parse => Guard(context, () =>
         {
             RequireFiniteNumbers(parse);
-            return body(parse);
+            try
+            {
+                return body(parse);
+            }
+            catch (BankInsightException e) when (e.ErrorId == ErrorIds.ParameterInvalid && InOptionTerms(e.Message, parse) is { } message)
+            {
+                throw new BankInsightException(e.ErrorId, e.Kind, message, e.Target, e);
+            }
         }));
         return command;
+    }
+
+    /// <summary>
+    /// The core names a setting as its property ("ProbabilityThreshold must be in (0, 1)"); a runner
+    /// user knows it as an option (--probability_threshold). Null when the message names none.
+    /// </summary>
+    private static string? InOptionTerms(string message, ParseResult parse)
+    {
+        foreach (var option in parse.CommandResult.Command.Options)
+        {
+            string property = string.Concat(option.Name.TrimStart('-').Split('_').Select(w => w.Length == 0 ? w : char.ToUpperInvariant(w[0]) + w[1..]));
+            if (message.StartsWith(property + " ", StringComparison.Ordinal))
+                return option.Name + message[property.Length..];
+        }
+        return null;
     }
 
     /// <summary>

@@ -128,7 +128,7 @@ internal static class RetailCommands
             }
             commit.CommitAll();
             context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{file.LinesWritten:N0} opportunities ({string.Join(", ", perProduct.Select(p => $"{p.Key}: {p.Value:N0}"))}), written to {file.Path}"));
+                $"{file.LinesWritten:N0} opportunities{(perProduct.Count == 0 ? "" : $" ({string.Join(", ", perProduct.Select(p => $"{p.Key}: {p.Value:N0}"))})")}, written to {file.Path}"));
             return job.ExitCode;
         });
     }

@@ -58,6 +58,20 @@ public class NumberOptionTests
         Assert.Equal($"bankinsight: error: {option} takes a number with '.' for decimals and no thousands separators (got '0,5').", err.Trim());
     }
 
+    [Theory]
+    [InlineData("churn predict", "--probability_threshold", "1.5", "--probability_threshold must be in (0, 1) (got 1.5).")]
+    [InlineData("product-mining", "--top", "0", "--top must be at least 1 (got 0).")]
+    [InlineData("product-mining", "--min_score", "2", "--min_score must be between 0 and 1 (got 2).")]
+    public void A_value_out_of_range_is_named_as_the_option_not_as_the_core_calls_it(string command, string option, string value, string message)
+    {
+        using var temp = new Support.TempFolder();
+        string schema = command.StartsWith("churn", StringComparison.Ordinal) ? "CorporateChurn" : "Retail";
+        Assert.Equal(0, Run("generate", "--schema", schema, "--rows", "300", "--seed", "3", "--output", temp.File("in.del")).Exit);
+        var (exit, _, err) = Run([.. command.Split(' '), "--input_data_path", temp.File("in.del"), "--output_data_path", temp.File("out.txt"), option, value]);
+        Assert.Equal(2, exit);
+        Assert.Equal($"bankinsight: error: {message}", err.Trim());
+    }
+
     [Fact]
     public void Covers_the_thresholds_that_once_emptied_results()
     {

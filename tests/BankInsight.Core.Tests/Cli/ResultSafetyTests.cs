@@ -31,6 +31,7 @@ public class ResultSafetyTests
     [Theory]
     [InlineData("", "has no data rows")]
     [InlineData("\n\n\r\n", "has no data rows (3 blank lines)")]
+    [InlineData("  \n\t\n \t \r\n", "has no data rows (3 blank lines)")] // spaces and tabs only: blank too, not "1 field per line"
     public void An_empty_export_exits_2_and_leaves_last_months_list(string content, string message)
     {
         using var temp = new TempFolder();

@@ -127,8 +127,8 @@ internal sealed class DelimitedRecordReader : IDisposable
     /// <summary>True when the current record runs over more than one line (a quoted field holds a line break).</summary>
     public bool SpansLines { get; private set; }
 
-    /// <summary>True when the current record is an empty line.</summary>
-    public bool IsBlank => FieldCount == 1 && _contentEnd == _recordStart;
+    /// <summary>True when the current record is an empty line, or one of spaces and tabs only (a padded export's "empty" line).</summary>
+    public bool IsBlank => FieldCount == 1 && _buffer.AsSpan(_recordStart, _contentEnd - _recordStart).IndexOfAnyExcept((byte)' ', (byte)'\t') < 0;
 
     /// <summary>The whole current record as it was in the file, line terminator included.</summary>
     public ReadOnlySpan<byte> RawRecord => _buffer.AsSpan(_recordStart, _recordEnd - _recordStart);
