@@ -22,19 +22,56 @@ public static class FileIdentity
     /// <param name="paths">Each path with the name of its parameter (for the message) and whether the command writes it.</param>
     public static void RequireDistinct(IEnumerable<(string Parameter, string? Path, bool Written)> paths)
     {
-        var seen = new Dictionary<string, (string Parameter, bool Written)>();
+        var seen = new Dictionary<string, (string Parameter, string Path, bool Written)>();
         foreach (var (parameter, path, written) in paths)
         {
             if (string.IsNullOrEmpty(path)) continue;
             string key = Key(path);
             if (seen.TryGetValue(key, out var earlier))
             {
-                if (written || earlier.Written)
-                    throw new BankInsightException(ErrorIds.ParameterInvalid, ErrorKind.InvalidArgument,
-                        $"{earlier.Parameter} and {parameter} name the same file ('{path}'); a command never writes over a file it reads or writes another result to. Give each its own file.", path);
+                if (written || earlier.Written) throw Same(earlier.Parameter, parameter, path);
                 continue;
             }
-            seen[key] = (parameter, written);
+            // Names that differ may still be one file: a hard link, or a share that ignores case.
+            foreach (var other in seen.Values)
+                if ((written || other.Written) && AreOneFile(other.Path, path))
+                    throw Same(other.Parameter, parameter, path, $" as '{other.Path}' (a hard link, or a name that differs only in case on a share that ignores case)");
+            seen[key] = (parameter, path, written);
+        }
+    }
+
+    private static BankInsightException Same(string earlier, string later, string path, string how = "") =>
+        new(ErrorIds.ParameterInvalid, ErrorKind.InvalidArgument,
+            $"{earlier} and {later} name the same file ('{path}'){how}; a command never writes over a file it reads or writes another result to. Give each its own file.", path);
+
+    // Two existing files are one when their names differ only in case (on a share that ignores
+    // case, writing one replaces the other; on one that does not, refusing costs little), or, on
+    // Linux, when they have the same mount and inode (a hard link).
+    private static bool AreOneFile(string a, string b)
+    {
+        if (!File.Exists(a) || !File.Exists(b)) return false;
+        if (string.Equals(Path.GetFullPath(a), Path.GetFullPath(b), StringComparison.OrdinalIgnoreCase)) return true;
+        return OperatingSystem.IsLinux() && Inode(a) is { } x && Inode(b) is { } y && x == y;
+    }
+
+    // .NET tells no inode; Linux (5.14 and later) says it for an open file in /proc/self/fdinfo.
+    // Null where it cannot be known: then only the names decide.
+    private static (string Mount, string Inode)? Inode(string path)
+    {
+        try
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            string? mount = null, inode = null;
+            foreach (string line in File.ReadLines($"/proc/self/fdinfo/{file.SafeFileHandle.DangerousGetHandle().ToInt64()}"))
+            {
+                if (line.StartsWith("mnt_id:", StringComparison.Ordinal)) mount = line[7..].Trim();
+                else if (line.StartsWith("ino:", StringComparison.Ordinal)) inode = line[4..].Trim();
+            }
+            return mount is not null && inode is not null ? (mount, inode) : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
         }
     }
 
