@@ -66,7 +66,7 @@ public class RetailCliTests
         Assert.All(strictRules, r => Assert.True(r.GetProperty("Confidence").GetDouble() >= 0.8));
         var bad = Run("rules", "--input_data_path", data, "--min_confidence", "1.5");
         Assert.Equal(2, bad.Exit);
-        Assert.Contains("MinConfidence must be between 0 and 1 (got 1.5)", bad.Err);
+        Assert.Contains("--min_confidence must be between 0 and 1 (got 1.5)", bad.Err);
     }
 
     [Fact]
