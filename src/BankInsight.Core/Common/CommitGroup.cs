@@ -8,7 +8,7 @@ namespace BankInsight.Common;
 /// </summary>
 /// <remarks>
 /// Each target is still replaced by one rename (readers see the old file or the new one, never
-/// none). The previous content is kept as a copy until all renames succeeded. A process killed in
+/// none). The previous content of every file but the last is kept as a copy until all renames succeeded (the copy costs a read and a write of last month's file; a job with one file makes none). A process killed in
 /// the middle of the renames can leave a mix, and hidden .bak copies beside the files that say
 /// which were replaced; that window is the renames alone, milliseconds after all writing is done.
 /// </remarks>
@@ -33,7 +33,9 @@ public sealed class CommitGroup : IDisposable
         var backups = new List<(string Target, string? Backup)>();
         try
         {
-            foreach (var file in _files)
+            // Only files replaced before another may need their previous content back: the last
+            // file's rename either happens or not, so it is not copied (one file: no copy at all).
+            foreach (var file in _files.Take(_files.Count - 1))
             {
                 string? backup = null;
                 if (File.Exists(file.Path))
