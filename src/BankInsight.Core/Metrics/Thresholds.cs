@@ -56,7 +56,12 @@ public static class Thresholds
 /// <param name="Count">Rows in the band.</param>
 /// <param name="MeanPredicted">Mean predicted probability in the band.</param>
 /// <param name="ObservedRate">Share of positive labels in the band.</param>
-public sealed record CalibrationBand(double Lower, double Upper, int Count, double MeanPredicted, double ObservedRate);
+public sealed record CalibrationBand(double Lower, double Upper, int Count, double MeanPredicted, double ObservedRate)
+{
+    /// <summary>"0.1-0.2: 120 rows, predicted 0.153, observed 0.142": a band as one cell of text.</summary>
+    public override string ToString() =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Lower:0.0#}-{Upper:0.0#}: {Count} rows, predicted {MeanPredicted:0.000}, observed {ObservedRate:0.000}");
+}
 
 /// <summary>Calibration: do predicted probabilities match observed rates?</summary>
 public static class Calibration

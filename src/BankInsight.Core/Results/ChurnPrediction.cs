@@ -34,6 +34,15 @@ public sealed class ChurnPrediction : IBankResultRecord
     /// <summary>Low (not flagged), Medium or High.</summary>
     public RiskBand RiskBand { get; init; }
 
+    /// <summary>What the probability is of: "churn by 2026-11" (a next-month model) or "churn in 2026-10" (a same-month one).</summary>
+    public string? Predicts { get; init; }
+
+    /// <summary>The customer's financial assets this month (金融资产月日均); null when the file has none for the row.</summary>
+    public double? Assets { get; init; }
+
+    /// <summary>Probability × assets: what the bank stands to lose, to rank the warning list by.</summary>
+    public double? AssetsAtRisk { get; init; }
+
     /// <summary>The drivers as text: "feature (+0.82); feature (−0.31); …", strongest first.</summary>
     public string? Drivers { get; init; }
 

@@ -1,3 +1,4 @@
+using BankInsight.Common;
 using BankInsight.Metrics;
 
 namespace BankInsight.Results;
@@ -66,12 +67,29 @@ public sealed class ClassifierEvaluation
     /// <summary>Harmonic mean of precision and recall.</summary>
     public double F1 { get; init; }
 
+    /// <summary>Churn rate among the 5% highest scores over the overall rate (NaN without positives).</summary>
+    public double LiftTop5 { get; init; }
+
+    /// <summary>The same for the top 10%.</summary>
+    public double LiftTop10 { get; init; }
+
+    /// <summary>Predicted against observed rates in ten equal-width probability bands (empty bands left out).</summary>
+    public TextList<CalibrationBand> Calibration { get; init; } = TextCollections.Create<CalibrationBand>([]);
+
+    /// <summary>What the labels are: "churn by 2026-11 (labels from month-11.del)", or "churn in 2026-10".</summary>
+    public string? Predicts { get; init; }
+
     /// <summary>"ROC-AUC 0.9512, PR-AUC 0.8123 on 1,000 rows of data.del": what a cell or a list shows.</summary>
     public override string ToString() =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"ROC-AUC {RocAuc:0.0000}, PR-AUC {PrAuc:0.0000} on {Rows:N0} rows of {Data}");
 
-    internal static ClassifierEvaluation From(string job, string model, string data, BinaryEvaluation e, int unlabelled) => new()
+    internal static ClassifierEvaluation From(string job, string model, string data, BinaryEvaluation e, int unlabelled,
+        ReadOnlySpan<double> probabilities, ReadOnlySpan<bool> labels, string? predicts = null) => new()
     {
+        LiftTop5 = Lift.AtTop(probabilities, labels, 0.05),
+        LiftTop10 = Lift.AtTop(probabilities, labels, 0.10),
+        Calibration = Metrics.Calibration.Table(probabilities, labels).ToTextList(),
+        Predicts = predicts,
         Job = job,
         Model = model,
         Data = data,

@@ -1,0 +1,95 @@
+using BankInsight.Common;
+using BankInsight.Data;
+using BankInsight.Data.Schemas;
+using BankInsight.Jobs.Churn;
+using BankInsight.Synthetic;
+using BankInsight.Tests.Support;
+
+namespace BankInsight.Tests.Jobs.Churn;
+
+/// <summary>Three generated months of the same customers, made once.</summary>
+public sealed class ThreeMonths
+{
+    public CustomerDataSet September { get; } = Make(new DateOnly(2026, 9, 30));
+    public CustomerDataSet October { get; } = Make(new DateOnly(2026, 10, 31));
+    public CustomerDataSet November { get; } = Make(new DateOnly(2026, 11, 30));
+
+    private static CustomerDataSet Make(DateOnly asOf) =>
+        SyntheticDataGenerator.GenerateDataSet(new SyntheticDataRequest(BuiltInSchemas.CorporateChurn, 2000) { Seed = 9, AsOf = asOf }, NullSink.Instance);
+}
+
+/// <summary>
+/// A next-month model end to end through the core: it records its mode, its predictions say what
+/// they predict and carry the assets at risk, and it is evaluated only on a next month's labels.
+/// </summary>
+public class NextMonthModelTests(ThreeMonths months) : IClassFixture<ThreeMonths>
+{
+    private Results.ModelTrainingResult Trained => _trained ??= ChurnJob.Train(new ChurnTrainingRequest(months.September) { NextMonth = months.October, History = [] }, NullSink.Instance);
+    private static Results.ModelTrainingResult? _trained;
+
+    [Fact]
+    public void A_next_month_model_records_its_mode_and_uses_this_months_balances()
+    {
+        var model = Trained.Model;
+        Assert.True(ChurnJob.PredictsNextMonth(model));
+        Assert.Equal("next_month", model.Settings["label_mode"]);
+        Assert.Equal("true", model.Settings["absent_is_churn"]);
+        Assert.Equal("0", model.Settings["history_months"]);
+        Assert.Equal("2026-09", model.Settings["data_month"]);
+        var names = model.Classifier.FeatureNames;
+        Assert.Contains(ChurnColumns.CurrentAssets, names);
+        Assert.Contains(ChurnTrends.AssetRatio, names);
+        Assert.DoesNotContain(ChurnColumns.Id, names);
+        Assert.False(ChurnJob.PredictsNextMonth(ChurnJob.LoadShippedModel()));
+    }
+
+    [Fact]
+    public void Predictions_say_what_they_predict_and_carry_the_assets_at_risk()
+    {
+        var all = ChurnJob.Predict(new ChurnPredictionRequest(months.October, Trained.Model) { IncludeAll = true, Drivers = 0 }, NullSink.Instance).ToList();
+        Assert.Equal(months.October.RowCount, all.Count);
+        Assert.All(all, p => Assert.Equal("churn by 2026-11", p.Predicts));
+        var assets = (Data.Columns.NumericColumn)months.October[ChurnColumns.CurrentAssets];
+        for (int i = 0; i < all.Count; i++)
+        {
+            if (double.IsNaN(assets[i])) { Assert.Null(all[i].AssetsAtRisk); continue; }
+            Assert.Equal(assets[i], all[i].Assets);
+            Assert.Equal(Math.Round(all[i].Probability * assets[i], 2), all[i].AssetsAtRisk);
+        }
+        var sameMonth = ChurnJob.Predict(new ChurnPredictionRequest(months.October, ChurnJob.LoadShippedModel()) { Drivers = 0 }, NullSink.Instance).First();
+        Assert.Equal("churn in 2026-10", sameMonth.Predicts);
+    }
+
+    [Fact]
+    public void It_is_evaluated_on_the_following_months_labels_only()
+    {
+        var e = Assert.Throws<BankInsightException>(() => ChurnJob.Evaluate(Trained.Model, months.October, NullSink.Instance));
+        Assert.Equal(ErrorIds.ParameterInvalid, e.ErrorId);
+        Assert.Contains("predicts next month's churn: give the month after", e.Message);
+
+        var evaluation = ChurnJob.Evaluate(new ChurnEvaluationRequest(Trained.Model, months.October) { NextMonth = months.November }, NullSink.Instance);
+        Assert.StartsWith("churn by 2026-11 (labels from", evaluation.Predicts);
+        Assert.True(evaluation.RocAuc > 0.5);
+        Assert.True(evaluation.LiftTop10 > 1);
+        Assert.NotEmpty(evaluation.Calibration);
+        Assert.Equal(evaluation.Rows, evaluation.Calibration.Sum(b => b.Count));
+
+        var sameMonth = Assert.Throws<BankInsightException>(() => ChurnJob.Evaluate(new ChurnEvaluationRequest(ChurnJob.LoadShippedModel(), months.October) { NextMonth = months.November }, NullSink.Instance));
+        Assert.Contains("is evaluated on one file's own labels", sameMonth.Message);
+    }
+
+    [Fact]
+    public void History_needs_a_next_month_and_a_crafted_history_count_is_damage()
+    {
+        var e = Assert.Throws<BankInsightException>(() => ChurnJob.Train(new ChurnTrainingRequest(months.October) { History = [months.September] }, NullSink.Instance));
+        Assert.Contains("give the next month's file too", e.Message);
+
+        var withHistory = ChurnJob.Train(new ChurnTrainingRequest(months.October) { NextMonth = months.November, History = [months.September] }, NullSink.Instance).Model;
+        Assert.Equal("1", withHistory.Settings["history_months"]);
+        Assert.Contains($"{ChurnColumns.CurrentAssets}:change_1m", withHistory.Classifier.FeatureNames);
+        var sink = new CollectingSink();
+        ChurnJob.Predict(new ChurnPredictionRequest(months.November, withHistory) { Drivers = 0 }, sink).ToList();
+        Assert.Contains(sink.Warnings, w => w.StartsWith("The model learnt trends from 1 earlier month(s); 0 given"));
+        Assert.DoesNotContain(sink.Warnings, w => w.Contains("was not supplied")); // one warning, not one per feature
+    }
+}
