@@ -32,14 +32,18 @@ internal static class ChurnCommand
         algorithm.AcceptOnlyFromAmong("gbdt", "logistic");
         var seed = new Option<int>("--seed") { Description = "Seed (default 42).", DefaultValueFactory = _ => 42 };
         var json = new Option<bool>("--json") { Description = "Print the training result as JSON." };
+        var absentUnlabelled = new Option<bool>("--absent_unlabelled") { Description = "A customer missing from the next month's file gets no label (default: counted churned)." };
+        var months = new MonthOptions(withNextMonth: true);
         var job = new JobInput(Data.Schemas.BuiltInSchemas.CorporateChurn);
-        var command = new Command("train", "Train a churn model on a labelled month and write it.") { input, model, threshold, algorithm, seed, json };
+        var command = new Command("train", "Train a churn model and write it: next month's churn with --next_month_path, else the month's own (the old delivery's).") { input, model, threshold, algorithm, seed, json, absentUnlabelled };
+        months.AddTo(command);
         job.AddTo(command, dataMonth: true);
         return command.WithAction(context, parse =>
         {
-            job.CheckPaths(parse, ("--input_data_path", parse.GetValue(input), false), ("--model", parse.GetValue(model), true));
+            job.CheckPaths(parse, [("--input_data_path", parse.GetValue(input), false), .. months.Paths(parse), ("--model", parse.GetValue(model), true)]);
             using var commit = new CommitGroup();
             var data = job.Load(parse, context, parse.GetValue(input)!, commit);
+            var (next, history) = months.Load(parse, context, job, commit);
             var result = ChurnJob.Train(new ChurnTrainingRequest(data)
             {
                 DeclineThreshold = parse.GetValue(threshold),
@@ -47,6 +51,9 @@ internal static class ChurnCommand
                 DataMonth = job.Month(parse),
                 Seed = parse.GetValue(seed),
                 OutFile = Common.OutputFile.Optional(parse.GetValue(model)),
+                NextMonth = next,
+                History = history,
+                AbsentIsChurn = !parse.GetValue(absentUnlabelled),
             }, context.Sink(parse), context.Cancel);
             commit.CommitAll();
             if (parse.GetValue(json)) context.Out.WriteLine(JsonOutput.Serialize(result));
@@ -61,16 +68,22 @@ internal static class ChurnCommand
         var model = new Option<string?>("--model") { Description = "The churn model (default: the shipped customer_losing)." };
         var threshold = new Option<double?>("--threshold") { Description = "Decline that counts as churn (default: the model's)." };
         var json = new Option<bool>("--json") { Description = "Print the metrics as JSON (the same object Test-ChurnModel returns)." };
+        var months = new MonthOptions(withNextMonth: true);
         var job = new JobInput(Data.Schemas.BuiltInSchemas.CorporateChurn);
-        var command = new Command("evaluate", "Evaluate a churn model on a labelled file, typically a later month.") { input, model, threshold, json };
+        var command = new Command("evaluate", "Evaluate a churn model on a month it did not learn from (a next-month model: with --next_month_path for the labels).") { input, model, threshold, json };
+        months.AddTo(command);
         job.AddTo(command, dataMonth: true);
         return command.WithAction(context, parse =>
         {
-            job.CheckPaths(parse, ("--input_data_path", parse.GetValue(input), false), ("--model", parse.GetValue(model), false));
+            job.CheckPaths(parse, [("--input_data_path", parse.GetValue(input), false), .. months.Paths(parse), ("--model", parse.GetValue(model), false)]);
             var trained = JobInput.LoadModel(parse.GetValue(model), ShippedModels.Churn, ChurnJob.Purpose);
             using var commit = new CommitGroup();
             var data = job.Load(parse, context, parse.GetValue(input)!, commit);
-            var evaluation = ChurnJob.Evaluate(trained, data, context.Sink(parse), parse.GetValue(threshold), job.Month(parse), context.Cancel);
+            var (next, history) = months.Load(parse, context, job, commit);
+            var evaluation = ChurnJob.Evaluate(new ChurnEvaluationRequest(trained, data)
+            {
+                NextMonth = next, History = history, DeclineThreshold = parse.GetValue(threshold), DataMonth = job.Month(parse),
+            }, context.Sink(parse), context.Cancel);
             commit.CommitAll();
             if (parse.GetValue(json)) context.Out.WriteLine(JsonOutput.Serialize(evaluation));
             else TrainingSummary.Write(context.Out, evaluation);
@@ -83,35 +96,41 @@ internal static class ChurnCommand
         var input = InputPath();
         var output = new Option<string>("--output_data_path") { Description = "Result file: one \"客户编号\" line per predicted churner.", Required = true };
         var model = new Option<string?>("--model") { Description = "The churn model (default: the shipped customer_losing)." };
-        var scores = new Option<string?>("--scores_path") { Description = "Also write every scored customer as \"客户编号\",probability." };
+        var scores = new Option<string?>("--scores_path") { Description = "Also write every scored customer as \"客户编号\",probability,assets at risk (probability × 金融资产月日均)." };
         var probability = new Option<double?>("--probability_threshold") { Description = "Flag customers at or above this probability (default: the model's threshold)." };
+        var sortBy = new Option<string>("--sort_by") { Description = "Order of the lines: file (default), probability or assets_at_risk (highest first).", DefaultValueFactory = _ => "file" };
+        sortBy.AcceptOnlyFromAmong("file", "probability", "assets_at_risk");
+        var months = new MonthOptions(withNextMonth: false);
         var job = new JobInput(Data.Schemas.BuiltInSchemas.CorporateChurn);
         var results = new ResultOptions();
-        var command = new Command("predict", "Score a month with a churn model and write the warning list.") { input, output, model, scores, probability };
+        var command = new Command("predict", "Score a month with a churn model and write the warning list.") { input, output, model, scores, probability, sortBy };
+        months.AddTo(command);
         job.AddTo(command, dataMonth: true);
         results.AddTo(command);
         return command.WithAction(context, parse =>
         {
-            job.CheckPaths(parse, ("--input_data_path", parse.GetValue(input), false), ("--model", parse.GetValue(model), false),
-                ("--output_data_path", parse.GetValue(output), true), ("--scores_path", parse.GetValue(scores), true));
+            job.CheckPaths(parse, [("--input_data_path", parse.GetValue(input), false), .. months.Paths(parse), ("--model", parse.GetValue(model), false),
+                ("--output_data_path", parse.GetValue(output), true), ("--scores_path", parse.GetValue(scores), true)]);
             var trained = JobInput.LoadModel(parse.GetValue(model), ShippedModels.Churn, ChurnJob.Purpose);
             using var commit = new CommitGroup();
             var data = job.Load(parse, context, parse.GetValue(input)!, commit);
+            var (_, history) = months.Load(parse, context, job, commit);
             var request = new ChurnPredictionRequest(data, trained)
             {
                 IncludeAll = true,
                 Drivers = 0,
                 ProbabilityThreshold = parse.GetValue(probability),
                 DataMonth = job.Month(parse),
+                History = history,
             };
             var churners = commit.Add(results.Writer(parse, parse.GetValue(output)!));
             var scoreFile = parse.GetValue(scores) is { } s ? commit.Add(results.Writer(parse, s)) : null;
             int scored = 0;
-            foreach (var p in ChurnJob.Predict(request, context.Sink(parse), context.Cancel))
+            foreach (var p in ChurnOrder.Sort(ChurnJob.Predict(request, context.Sink(parse), context.Cancel), ChurnOrder.Parse(parse.GetValue(sortBy)!)))
             {
                 scored++;
                 if (p.IsChurn) churners.WriteLine(p.ToResultFields());
-                scoreFile?.WriteLine(ResultField.FromText(p.CustomerId), ResultField.FromNumber(p.Probability, 6));
+                scoreFile?.WriteLine(ResultField.FromText(p.CustomerId), ResultField.FromNumber(p.Probability, 6), p.AssetsAtRisk is { } risk ? ResultField.FromNumber(risk, 2) : ResultField.Null);
             }
             commit.CommitAll();
             context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -121,12 +140,16 @@ internal static class ChurnCommand
     }
 }
 
-/// <summary>JSON as the runner prints it: property names exactly as on the PowerShell objects; NaN as "NaN".</summary>
+/// <summary>
+/// JSON as the runner prints it: the PowerShell objects' properties in JSON's camelCase (rocAuc,
+/// liftTop10 — ConvertFrom-Json reads them under either case); NaN as "NaN".
+/// </summary>
 internal static class JsonOutput
 {
     private static readonly JsonSerializerOptions Options = new()
     {
         WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
@@ -153,5 +176,10 @@ internal static class TrainingSummary
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ROC-AUC:    {e.RocAuc:F4}   PR-AUC: {e.PrAuc:F4}   log-loss: {e.LogLoss:F4}"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"threshold:  {e.Threshold:F4}: precision {e.Precision:F3}, recall {e.Recall:F3}, F1 {e.F1:F3}, accuracy {e.Accuracy:F3}"));
         output.WriteLine($"confusion:  TP {e.TruePositives:N0}  FP {e.FalsePositives:N0}  TN {e.TrueNegatives:N0}  FN {e.FalseNegatives:N0}");
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"lift:       top 5% {e.LiftTop5:F2}x, top 10% {e.LiftTop10:F2}x the overall churn rate"));
+        if (e.Predicts is not null) output.WriteLine($"predicts:   {e.Predicts}");
+        output.WriteLine("calibration (predicted → observed):");
+        foreach (var band in e.Calibration)
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {band.Lower:0.0}-{band.Upper:0.0}  {band.Count,7:N0} rows  {band.MeanPredicted,6:0.000} → {band.ObservedRate:0.000}"));
     }
 }

@@ -114,7 +114,7 @@ internal static class ClusterCommand
                 foreach (var p in profiles)
                 {
                     var row = new JsonObject();
-                    foreach (var (key, value) in p.Columns) row[key] = JsonValue.Create(value);
+                    foreach (var (key, value) in p.Columns) row[System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(key)] = JsonValue.Create(value); // camelCase like every runner JSON; column names stay as written
                     array.Add(row);
                 }
                 context.Out.WriteLine(JsonOutput.Serialize(array));

@@ -11,6 +11,9 @@ namespace BankInsight.Tests.Cli;
 
 public class CorporateCliTests
 {
+    // The runner's JSON names the objects' properties in camelCase (ConvertFrom-Json reads either).
+    private static string Camel(string name) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(name);
+
     [Fact]
     public void Churn_train_evaluate_predict_end_to_end()
     {
@@ -28,8 +31,8 @@ public class CorporateCliTests
         Assert.Equal(0, evaluate.Exit);
         var json = JsonDocument.Parse(evaluate.Out).RootElement;
         // The same property names as the ClassifierEvaluation object the cmdlet returns.
-        Assert.Equal(typeof(ClassifierEvaluation).GetProperties().Select(p => p.Name).Order(), json.EnumerateObject().Select(p => p.Name).Order());
-        Assert.True(json.GetProperty("RocAuc").GetDouble() >= 0.85);
+        Assert.Equal(typeof(ClassifierEvaluation).GetProperties().Select(p => Camel(p.Name)).Order(), json.EnumerateObject().Select(p => p.Name).Order());
+        Assert.True(json.GetProperty("rocAuc").GetDouble() >= 0.85);
 
         string churners = temp.File("churners.txt"), scores = temp.File("scores.txt");
         var predict = Run("churn", "predict", "--input_data_path", october, "--output_data_path", churners, "--model", model, "--scores_path", scores);
@@ -38,7 +41,8 @@ public class CorporateCliTests
         var scoreLines = File.ReadAllLines(scores);
         Assert.Equal(3000, scoreLines.Length);
         Assert.All(churnLines, l => Assert.Matches("^\"21[0-9]{13}\"$", l));
-        Assert.All(scoreLines, l => Assert.Matches("^\"21[0-9]{13}\",(0|1|0\\.[0-9]{1,6})$", l));
+        // id, probability, and the assets at risk (probability × 金融资产月日均; empty when the row has no assets).
+        Assert.All(scoreLines, l => Assert.Matches("^\"21[0-9]{13}\",(0|1|0\\.[0-9]{1,6}),([0-9]+(\\.[0-9]{1,2})?)?$", l));
         // Every listed churner scored at or above the model's threshold.
         double threshold = TrainedModel.Load(model).SettingOr("decision_threshold", 0.5);
         var byId = scoreLines.Select(l => l.Split(',')).ToDictionary(p => p[0], p => double.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture));
@@ -103,7 +107,7 @@ public class CorporateCliTests
         Run("generate", "--schema", "ProspectRelation", "--rows", "6000", "--seed", "8", "--output", r);
         var train = Run("prospect", "train", "--input_data_path1", p, "--input_data_path2", r, "--model", model, "--json");
         Assert.Equal(0, train.Exit);
-        Assert.True(JsonDocument.Parse(train.Out).RootElement.GetProperty("RocAuc").GetDouble() >= 0.85);
+        Assert.True(JsonDocument.Parse(train.Out).RootElement.GetProperty("rocAuc").GetDouble() >= 0.85);
 
         string list = temp.File("list.txt"), scores = temp.File("scores.txt"), related = temp.File("related.txt");
         var predict = Run("prospect", "predict", "--input_data_path1", p, "--input_data_path2", r, "--model", model,

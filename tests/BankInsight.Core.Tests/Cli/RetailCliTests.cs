@@ -8,6 +8,9 @@ namespace BankInsight.Tests.Cli;
 
 public class RetailCliTests
 {
+    // The runner's JSON names the objects' properties in camelCase (ConvertFrom-Json reads either).
+    private static string Camel(string name) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(name);
+
     private static string Retail(TempFolder temp, int rows = 3000)
     {
         string path = temp.File("retail.del");
@@ -23,8 +26,8 @@ public class RetailCliTests
         var train = Run("cluster", "train", "--input_data_path", data, "--model", model, "--clusters", "4", "--init_count", "2", "--json");
         Assert.Equal(0, train.Exit);
         var json = JsonDocument.Parse(train.Out).RootElement;
-        Assert.Equal(typeof(SegmentationResult).GetProperties().Where(p => p.Name != "Model").Select(p => p.Name).Order(), json.EnumerateObject().Select(p => p.Name).Order());
-        Assert.Equal(4, json.GetProperty("ClusterCount").GetInt32());
+        Assert.Equal(typeof(SegmentationResult).GetProperties().Where(p => p.Name != "Model").Select(p => Camel(p.Name)).Order(), json.EnumerateObject().Select(p => p.Name).Order());
+        Assert.Equal(4, json.GetProperty("clusterCount").GetInt32());
 
         var assign = Run("cluster", "assign", "--input_data_path", data, "--model", model, "--output_data_path", assigned);
         Assert.Equal(0, assign.Exit);
@@ -36,7 +39,7 @@ public class RetailCliTests
         Assert.Equal(0, profile.Exit);
         var rows = JsonDocument.Parse(profile.Out).RootElement.EnumerateArray().ToList();
         Assert.Equal(4, rows.Count);
-        Assert.Equal(3000, rows.Sum(r => r.GetProperty("Customers").GetInt32()));
+        Assert.Equal(3000, rows.Sum(r => r.GetProperty("customers").GetInt32()));
         Assert.True(rows[0].TryGetProperty("存款持有率", out _));
     }
 
@@ -48,9 +51,9 @@ public class RetailCliTests
         Assert.Equal(0, exit);
         var rules = JsonDocument.Parse(stdout).RootElement.EnumerateArray().ToList();
         Assert.NotEmpty(rules);
-        Assert.Equal(typeof(CrossSellRule).GetProperties().Select(p => p.Name).Order(), rules[0].EnumerateObject().Select(p => p.Name).Order());
-        Assert.All(rules, r => Assert.True(r.GetProperty("Cluster").GetInt32() >= 1));
-        Assert.Contains(rules, r => r.GetProperty("Antecedents").EnumerateArray().Any(a => a.GetString() == "存款") || r.GetProperty("Consequents").EnumerateArray().Any(a => a.GetString() == "存款"));
+        Assert.Equal(typeof(CrossSellRule).GetProperties().Select(p => Camel(p.Name)).Order(), rules[0].EnumerateObject().Select(p => p.Name).Order());
+        Assert.All(rules, r => Assert.True(r.GetProperty("cluster").GetInt32() >= 1));
+        Assert.Contains(rules, r => r.GetProperty("antecedents").EnumerateArray().Any(a => a.GetString() == "存款") || r.GetProperty("consequents").EnumerateArray().Any(a => a.GetString() == "存款"));
     }
 
     [Fact]
@@ -63,7 +66,7 @@ public class RetailCliTests
         Assert.Equal(strict.Out, apriori.Out);
         var strictRules = JsonDocument.Parse(strict.Out).RootElement.EnumerateArray().ToList();
         Assert.NotEmpty(strictRules);
-        Assert.All(strictRules, r => Assert.True(r.GetProperty("Confidence").GetDouble() >= 0.8));
+        Assert.All(strictRules, r => Assert.True(r.GetProperty("confidence").GetDouble() >= 0.8));
         var bad = Run("rules", "--input_data_path", data, "--min_confidence", "1.5");
         Assert.Equal(2, bad.Exit);
         Assert.Contains("--min_confidence must be between 0 and 1 (got 1.5)", bad.Err);
