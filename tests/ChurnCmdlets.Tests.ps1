@@ -96,3 +96,70 @@ Describe 'Invoke-ChurnPrediction' -Tag 'CI' {
         $warned | Should -Not -BeNullOrEmpty
     }
 }
+
+Describe 'Next-month churn' -Tag 'CI' {
+    BeforeAll {
+        # Three months of the same customers (same seed: same ids), newest last.
+        $months = foreach ($end in '2026-08-31', '2026-09-30', '2026-10-31') {
+            $path = Join-Path $TestDrive "churn-$($end.Substring(0, 7)).del"
+            $null = New-SyntheticCustomerData CorporateChurn 2000 -Seed 7 -AsOf $end -Path $path
+            $path
+        }
+        $nextModel = Join-Path $TestDrive 'next.model'
+        $next = New-ChurnModel $months[1] -NextMonthPath $months[2] -HistoryPath $months[0] -OutFile $nextModel
+        $cli = Join-Path $PSScriptRoot '..' 'out' 'cli' 'bankinsight.dll'
+    }
+
+    It 'New-ChurnModel -NextMonthPath trains a model that says what it predicts' {
+        $next.Model.Settings['label_mode'] | Should -Be 'next_month'
+        $next.Model.Settings['history_months'] | Should -Be '1'
+        $next.Model.Classifier.FeatureNames | Should -Contain '金融资产月日均/近三个月金融资产月日均'
+        $next.Model.Classifier.FeatureNames | Should -Contain '金融资产月日均:change_1m'
+    }
+
+    It 'refuses months given out of order, naming them' {
+        { New-ChurnModel $months[2] -NextMonthPath $months[1] } | Should -Throw -ErrorId 'BankInsight.ParameterInvalid,*' -ExpectedMessage '*describes 2026-09, not a month after*(2026-10): were the files given in the wrong order?'
+    }
+
+    It 'refuses -OutFile naming one of the months' {
+        { New-ChurnModel $months[1] -NextMonthPath $months[2] -OutFile $months[2] } | Should -Throw -ErrorId 'BankInsight.ParameterInvalid,*' -ExpectedMessage '*-NextMonthPath and -OutFile name the same file*'
+        (Get-Content $months[2] -TotalCount 1) | Should -Match '^"21'
+    }
+
+    It 'Test-ChurnModel needs the following month for a next-month model, and reports lift and calibration' {
+        { Test-ChurnModel $months[2] -Model $nextModel } | Should -Throw -ErrorId 'BankInsight.ParameterInvalid,*' -ExpectedMessage '*predicts next month''s churn: give the month after*'
+        $check = Test-ChurnModel $months[1] -Model $nextModel -NextMonthPath $months[2] -HistoryPath $months[0]
+        $check.Predicts | Should -BeLike 'churn by 2026-10 (labels from *churn-2026-10.del)'
+        $check.LiftTop10 | Should -BeGreaterThan 1
+        @($check.Calibration).Count | Should -BeGreaterThan 1
+        ($check.Calibration | Measure-Object Count -Sum).Sum | Should -Be $check.Rows
+        ($check | Format-List | Out-String) | Should -Match 'LiftTop10'
+    }
+
+    It 'the runner''s evaluate --json is the same object, in camelCase' {
+        $json = dotnet $cli churn evaluate --input_data_path $months[1] --next_month_path $months[2] --history_path $months[0] --model $nextModel --json | ConvertFrom-Json
+        $LASTEXITCODE | Should -Be 0
+        $check = Test-ChurnModel $months[1] -Model $nextModel -NextMonthPath $months[2] -HistoryPath $months[0]
+        $json.rocAuc | Should -Be $check.RocAuc
+        $json.liftTop10 | Should -Be $check.LiftTop10
+        $json.PSObject.Properties.Name | Should -BeExactly ($check.PSObject.Properties.Name | ForEach-Object { $_.Substring(0, 1).ToLowerInvariant() + $_.Substring(1) })
+    }
+
+    It 'Invoke-ChurnPrediction -SortBy AssetsAtRisk ranks the warning list, each warning saying what it predicts' {
+        $ranked = @(Invoke-ChurnPrediction $months[2] -Model $nextModel -HistoryPath $months[1] -Drivers 0 -SortBy AssetsAtRisk)
+        $ranked.Count | Should -BeGreaterThan 10
+        $risks = $ranked.AssetsAtRisk | Where-Object { $null -ne $_ }
+        ($risks -join ',') | Should -Be (($risks | Sort-Object -Descending) -join ',')
+        $ranked[0].Predicts | Should -Be 'churn by 2026-11'
+        $ranked[0].AssetsAtRisk | Should -Be ([math]::Round($ranked[0].Probability * $ranked[0].Assets, 2))
+        ($ranked[0] | Format-Table | Out-String) | Should -Match 'AssetsAtRisk'
+    }
+
+    It 'the shipped same-month model still writes the same warning list' {
+        $list = Join-Path $TestDrive 'same.txt'
+        Invoke-ChurnPrediction $october -Drivers 0 | Export-BankResult $list
+        dotnet $cli churn predict --input_data_path $october --output_data_path (Join-Path $TestDrive 'same-cli.txt') | Out-Null
+        Get-Content $list | Should -Be (Get-Content (Join-Path $TestDrive 'same-cli.txt'))
+        (Invoke-ChurnPrediction $october -Drivers 0 | Select-Object -First 1).Predicts | Should -Be 'churn in 2026-10'
+    }
+}

@@ -41,14 +41,25 @@ public sealed class InvokeChurnPredictionCommand : DataJobCmdlet, IUsesModel
     [Parameter]
     public DateTime? DataMonth { get; set; }
 
-    private Serialization.TrainedModel? _model;
+    /// <summary>Earlier months, newest first, for a next-month model that learnt trends from them.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[] HistoryPath { get; set; } = [];
 
-    internal ChurnPredictionRequest BuildRequest(CustomerDataSet data, Serialization.TrainedModel model) => new(data, model)
+    /// <summary>File (default: the file's order, streamed), Probability or AssetsAtRisk (highest first; waits for every customer of the file).</summary>
+    [Parameter]
+    public ChurnSortOrder SortBy { get; set; } = ChurnSortOrder.File;
+
+    private Serialization.TrainedModel? _model;
+    private IReadOnlyList<CustomerDataSet>? _history;
+
+    internal ChurnPredictionRequest BuildRequest(CustomerDataSet data, Serialization.TrainedModel model, IReadOnlyList<CustomerDataSet>? history = null) => new(data, model)
     {
         IncludeAll = IncludeAllFlag,
         ProbabilityThreshold = ProbabilityThreshold,
         Drivers = Drivers,
         DataMonth = JobInputs.Month(DataMonth),
+        History = history ?? [],
     };
 
     /// <inheritdoc />
@@ -58,7 +69,8 @@ public sealed class InvokeChurnPredictionCommand : DataJobCmdlet, IUsesModel
     internal override void Run(ICommandHost host, CustomerDataSet data)
     {
         _model ??= JobInputs.Model(host, Model, ShippedModels.Churn, ChurnJob.Purpose);
-        foreach (var prediction in ChurnJob.Predict(BuildRequest(data, _model), new HostSink(host), host.Cancellation))
+        _history ??= HistoryPath.Select(h => JobInputs.MonthFile(host, h, "HistoryPath", FileSchema(host), MaxRejectedShare)).ToList();
+        foreach (var prediction in ChurnOrder.Sort(ChurnJob.Predict(BuildRequest(data, _model, _history), new HostSink(host), host.Cancellation), SortBy))
             host.WriteObject(prediction);
     }
 }

@@ -9,8 +9,8 @@ using BankInsight.Results;
 namespace BankInsight.PowerShell.Commands;
 
 /// <summary>
-/// <para type="synopsis">Evaluates a churn model on a labelled file, typically a later month.</para>
-/// <para type="description">Labels the file with the model's decline threshold and reports ROC-AUC, PR-AUC and the confusion matrix at the model's decision threshold — the bank's time-based validation.</para>
+/// <para type="synopsis">Evaluates a churn model on a month it did not learn from.</para>
+/// <para type="description">Labels the month with the model's decline threshold — for a next-month model from the following month's file (-NextMonthPath), which it then needs — and reports ROC-AUC, PR-AUC, precision and recall at the model's decision threshold, the lift in the top 5% and 10%, and a calibration table: the bank's time-based validation.</para>
 /// </summary>
 [Cmdlet(VerbsDiagnostic.Test, "ChurnModel", DefaultParameterSetName = InputObjectSet)]
 [OutputType(typeof(ClassifierEvaluation))]
@@ -29,7 +29,18 @@ public sealed class TestChurnModelCommand : DataJobCmdlet, IUsesModel
     [Parameter]
     public DateTime? DataMonth { get; set; }
 
+    /// <summary>The month after the data, whose figures label a next-month model's predictions.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? NextMonthPath { get; set; }
+
+    /// <summary>Earlier months, newest first, for a model that learnt trends from them.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[] HistoryPath { get; set; } = [];
+
     private Serialization.TrainedModel? _model;
+    private (CustomerDataSet? Next, IReadOnlyList<CustomerDataSet> History)? _months;
 
     /// <inheritdoc />
     internal override string DefaultSchema => BuiltInSchemas.CorporateChurn;
@@ -38,6 +49,13 @@ public sealed class TestChurnModelCommand : DataJobCmdlet, IUsesModel
     internal override void Run(ICommandHost host, CustomerDataSet data)
     {
         _model ??= JobInputs.Model(host, Model, ShippedModels.Churn, ChurnJob.Purpose);
-        host.WriteObject(ChurnJob.Evaluate(_model, data, new HostSink(host), DeclineThreshold, JobInputs.Month(DataMonth), host.Cancellation));
+        var schema = FileSchema(host);
+        var (next, history) = _months ??= (
+            NextMonthPath is null ? null : JobInputs.MonthFile(host, NextMonthPath, "NextMonthPath", schema, MaxRejectedShare),
+            HistoryPath.Select(h => JobInputs.MonthFile(host, h, "HistoryPath", schema, MaxRejectedShare)).ToList());
+        host.WriteObject(ChurnJob.Evaluate(new ChurnEvaluationRequest(_model, data)
+        {
+            NextMonth = next, History = history, DeclineThreshold = DeclineThreshold, DataMonth = JobInputs.Month(DataMonth),
+        }, new HostSink(host), host.Cancellation));
     }
 }

@@ -41,6 +41,18 @@ internal static class JobInputs
     }
 
     /// <summary>
+    /// Another month's file of a churn job (-NextMonthPath, -HistoryPath), read with the same
+    /// schema as the job's data, refused like the data when it has no usable rows.
+    /// </summary>
+    public static CustomerDataSet MonthFile(ICommandHost host, string path, string parameter, Data.Schemas.BankSchema schema, double maxRejectedShare)
+    {
+        string file = InputFiles.Single(host, path, parameter);
+        var loaded = CustomerDataLoader.Load(file, new DataLoadOptions(schema), new HostSink(host), host.Cancellation);
+        InputCheck.Usable(loaded, maxRejectedShare, "-MaxRejectedShare");
+        return loaded;
+    }
+
+    /// <summary>
     /// The model to use: a path (resolved against the current location), a <see cref="TrainedModel"/>,
     /// a <see cref="ModelTrainingResult"/> (New-ChurnModel's output), or null for the shipped model.
     /// </summary>
