@@ -18,6 +18,7 @@
         'New-ChurnModel'
         'Test-ChurnModel'
         'Invoke-ChurnPrediction'
+        'Invoke-ChurnBacktest'
         'New-ProspectModel'
         'Find-Prospect'
         'New-CustomerClusterModel'

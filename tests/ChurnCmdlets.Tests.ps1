@@ -163,3 +163,29 @@ Describe 'Next-month churn' -Tag 'CI' {
         (Invoke-ChurnPrediction $october -Drivers 0 | Select-Object -First 1).Predicts | Should -Be 'churn in 2026-10'
     }
 }
+
+Describe 'Invoke-ChurnBacktest' -Tag 'CI' {
+    BeforeAll {
+        $backtest = foreach ($end in '2026-07-31', '2026-08-31', '2026-09-30', '2026-10-31') {
+            $path = Join-Path $TestDrive "bt-$($end.Substring(0, 7)).del"
+            $null = New-SyntheticCustomerData CorporateChurn 1500 -Seed 7 -AsOf $end -Path $path
+            $path
+        }
+    }
+
+    It 'emits one row per month with two months after it, from piped files' {
+        $rows = @(Get-ChildItem (Join-Path $TestDrive 'bt-*.del') | Invoke-ChurnBacktest)
+        $rows.Count | Should -Be 2
+        $rows.TrainedOn | Should -Be '2026-07', '2026-08'
+        $rows.TestedOn | Should -Be '2026-08', '2026-09'
+        $rows[0].Predicts | Should -BeLike 'churn by 2026-09*'
+        foreach ($row in $rows) { $row.RocAuc | Should -BeGreaterThan 0.5 }
+        ($rows | Format-Table | Out-String) | Should -Match 'LiftTop10'
+        ($rows | ConvertTo-Csv | Select-Object -First 1) | Should -Match 'TrainedOn'
+    }
+
+    It 'refuses months out of order and too few months' {
+        { Invoke-ChurnBacktest -Path $backtest[1], $backtest[0], $backtest[2] } | Should -Throw -ErrorId 'BankInsight.ParameterInvalid,*' -ExpectedMessage '*were the files given in the wrong order?'
+        { Invoke-ChurnBacktest -Path $backtest[0], $backtest[1] } | Should -Throw -ErrorId 'BankInsight.ParameterInvalid,*' -ExpectedMessage '*at least three consecutive monthly files*'
+    }
+}

@@ -82,6 +82,9 @@ public abstract class DataJobCmdlet : BankInsightCmdlet
     /// <summary>True for jobs that need all their pipeline input first (e.g. every rule before recommending); they run at the end.</summary>
     internal virtual bool GathersInput => false;
 
+    /// <summary>Called once after every data set was run: for a job over all its data sets together (a backtest over months).</summary>
+    internal virtual void Complete(ICommandHost host) { }
+
     private readonly List<CustomerDataSet> _gathered = [];
     private readonly InputProblems _problems = new();
     private BankSchema? _fileSchema;
@@ -138,6 +141,7 @@ public abstract class DataJobCmdlet : BankInsightCmdlet
                 $"Nothing to work on: the pipeline brought no data{(_sawPipelineItems ? " (only models or rules)" : "")}. Give the data with -Path, or pipe a data set, files or rows.", null);
         foreach (var data in _gathered) Run(host, data);
         _gathered.Clear();
+        Complete(host);
     }
 
     /// <summary>The data sets this step brings: the files named (each once), piped data sets, files and paths; rows are kept for the end.</summary>

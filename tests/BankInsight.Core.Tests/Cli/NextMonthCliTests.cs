@@ -51,4 +51,26 @@ public class NextMonthCliTests
         Assert.Equal(risks.OrderByDescending(r => r), risks); // ranked by assets at risk
         Assert.NotEmpty(File.ReadAllLines(list));
     }
+
+    [Fact]
+    public void Backtest_prints_one_row_per_month_with_two_months_after_it()
+    {
+        using var temp = new TempFolder();
+        string[] files = [Month(temp, "2026-07-31"), Month(temp, "2026-08-31"), Month(temp, "2026-09-30"), Month(temp, "2026-10-31")];
+        var json = Run(["churn", "backtest", "--months", .. files, "--json"]);
+        Assert.Equal(0, json.Exit);
+        var rows = JsonDocument.Parse(json.Out).RootElement.EnumerateArray().ToList();
+        Assert.Equal(["2026-07", "2026-08"], rows.Select(r => r.GetProperty("trainedOn").GetString()));
+        Assert.Equal(["2026-08", "2026-09"], rows.Select(r => r.GetProperty("testedOn").GetString()));
+        Assert.All(rows, r => Assert.InRange(r.GetProperty("rocAuc").GetDouble(), 0.5, 1.0));
+
+        var text = Run(["churn", "backtest", "--months", .. files]);
+        Assert.Equal(0, text.Exit);
+        Assert.Equal(3, text.Out.Trim().Split('\n').Length); // header and two rows
+        Assert.StartsWith("trained on", text.Out);
+
+        var tooFew = Run("churn", "backtest", "--months", files[0], files[1]);
+        Assert.Equal(2, tooFew.Exit);
+        Assert.Contains("at least three consecutive monthly files", tooFew.Err);
+    }
 }

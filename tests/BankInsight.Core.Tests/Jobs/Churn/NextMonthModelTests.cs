@@ -92,4 +92,20 @@ public class NextMonthModelTests(ThreeMonths months) : IClassFixture<ThreeMonths
         Assert.Contains(sink.Warnings, w => w.StartsWith("The model learnt trends from 1 earlier month(s); 0 given"));
         Assert.DoesNotContain(sink.Warnings, w => w.Contains("was not supplied")); // one warning, not one per feature
     }
+
+    [Fact]
+    public void A_backtest_row_is_the_model_trained_on_one_pair_checked_on_the_next()
+    {
+        var rows = ChurnBacktest.Run(new ChurnBacktestRequest([months.September, months.October, months.November]), NullSink.Instance).ToList();
+        var row = Assert.Single(rows);
+        Assert.Equal(("2026-09", "2026-10", "churn by 2026-11"), (row.TrainedOn, row.TestedOn, row.Predicts[..16]));
+        // The same numbers as training and evaluating by hand.
+        var check = ChurnJob.Evaluate(new ChurnEvaluationRequest(Trained.Model, months.October) { NextMonth = months.November }, NullSink.Instance);
+        Assert.Equal((check.Rows, check.RocAuc, check.PrAuc, check.LiftTop10), (row.Rows, row.RocAuc, row.PrAuc, row.LiftTop10));
+
+        var e = Assert.Throws<BankInsightException>(() => ChurnBacktest.Run(new ChurnBacktestRequest([months.September, months.October]), NullSink.Instance).ToList());
+        Assert.Contains("needs at least three consecutive monthly files, oldest first (got 2)", e.Message);
+        var order = Assert.Throws<BankInsightException>(() => ChurnBacktest.Run(new ChurnBacktestRequest([months.October, months.September, months.November]), NullSink.Instance).ToList());
+        Assert.Contains("were the files given in the wrong order?", order.Message);
+    }
 }
