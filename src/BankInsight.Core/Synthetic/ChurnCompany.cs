@@ -79,8 +79,8 @@ internal sealed class ChurnCompany
     public double ThreeMonthAverage => Math.Round((Assets + (MonthsKnown > 1 ? PreviousAssets : 0) + (MonthsKnown > 2 ? EarlierAssets : 0)) / MonthsKnown, 2);
 
     /// <summary>
-    /// The company's traits that never show in a file, as a churn log-odds term: low engagement,
-    /// recent name/scope/address changes, short tenure, micro size and the unobserved character.
+    /// The company's standing as a churn log-odds term: low engagement, name/scope/address changes,
+    /// short tenure, micro size, and the character no file shows.
     /// </summary>
     public double StandingRisk => -0.8 * (Engagement - 0.6) + 0.35 * (NameChanges + ScopeChanges + AddressChanges) - 0.05 * TenureYears + (Micro ? 0.45 : 0) + 0.6 * Unobserved;
 

@@ -96,28 +96,23 @@ internal sealed class ChurnMonthsStory
     /// </summary>
     public void Live(int k, SyntheticRow row, MonthBuffers output)
     {
-        int start;
-        ChurnCompany c;
         if (k < _customers)
         {
-            start = 0;
-            var r0 = SeededRandom.ForStream(_seed, ExistingStream, (ulong)k);
-            c = ChurnCompany.Existing(r0, k + 1L, _months[0], Hazard);
-            Continue(r0, c, start, row, output, alreadyHere: true);
+            var r = SeededRandom.ForStream(_seed, ExistingStream, (ulong)k);
+            LiveFrom(0, r, ChurnCompany.Existing(r, k + 1L, _months[0], Hazard), row, output, listedBefore: true);
             return;
         }
-        start = 1 + (k - _customers) / _joiners;
+        int start = 1 + (k - _customers) / _joiners;
         int j = (k - _customers) % _joiners;
-        var r = SeededRandom.ForStream(_seed, JoiningStream, ((ulong)start << 32) | (uint)j);
-        c = ChurnCompany.Joining(r, k + 1L, _months[start]);
-        Continue(r, c, start, row, output, alreadyHere: false);
+        // A joiner's stream is named by its month and place among that month's joiners, not by k.
+        var joiner = SeededRandom.ForStream(_seed, JoiningStream, ((ulong)start << 32) | (uint)j);
+        LiveFrom(start, joiner, ChurnCompany.Joining(joiner, k + 1L, _months[start]), row, output, listedBefore: false);
     }
 
-    private void Continue(SeededRandom r, ChurnCompany c, int start, SyntheticRow row, MonthBuffers output, bool alreadyHere)
+    private void LiveFrom(int start, SeededRandom r, ChurnCompany c, SyntheticRow row, MonthBuffers output, bool listedBefore)
     {
         int last = _months.Count - 1;
-        double p;
-        if (alreadyHere)
+        if (listedBefore)
         {
             // A customer of the first file: it did not close last month (it would not be listed), so it
             // crosses the line now with the probability of doing so given it is still here.
@@ -132,7 +127,7 @@ internal sealed class ChurnMonthsStory
             c.Stay(r, _months[start]);
         }
         Write(r, c, start, row, output, crossing: false);
-        p = Hazard(c);
+        double p = Hazard(c);
         for (int m = start + 1; m <= last; m++)
         {
             if (r.Bernoulli(p))

@@ -49,6 +49,8 @@ public static class SyntheticMonths
         foreach (var file in files)
         {
             int m = IndexOf(monthEnds, file.Month);
+            if (file.Kind == SyntheticMonthFileKind.Data ? data[m] is not null : oracles[m] is not null)
+                throw new BankInsightException(ErrorIds.ParameterInvalid, ErrorKind.InvalidArgument, $"The {file.Kind} file of {file.Month:yyyy-MM} is listed twice.", file.Target.Path);
             if (file.Kind == SyntheticMonthFileKind.Data)
             {
                 var writer = group.Add(new AtomicFileWriter(file.Target));
