@@ -32,16 +32,17 @@ namespace BankInsight.Synthetic;
 internal sealed class ChurnStory : ISyntheticStory
 {
     private const ulong StreamId = 0xC4012;
-    private static readonly string[] SizeCodes = ["1", "2", "3", "4", "9"];
-    private static readonly double[] SizeWeights = [0.03, 0.12, 0.35, 0.45, 0.05];
-    private static readonly double[] SizeEmployees = [800, 150, 35, 6, 4];
-    private static readonly double[] SizeAssets = [2.0e7, 4.0e6, 8.0e5, 1.5e5, 1.0e5];
-    private static readonly string[] NatureCodes = ["100150", "100170174", "400410", "100160", "100190", "999", "100110", "100120", "300330", "200230", "100170171"];
-    private static readonly double[] NatureWeights = [0.42, 0.2, 0.12, 0.06, 0.04, 0.04, 0.03, 0.02, 0.02, 0.02, 0.03];
+    // Shared with the monthly story (ChurnCompany): both describe the same bank's companies.
+    internal static readonly string[] SizeCodes = ["1", "2", "3", "4", "9"];
+    internal static readonly double[] SizeWeights = [0.03, 0.12, 0.35, 0.45, 0.05];
+    internal static readonly double[] SizeEmployees = [800, 150, 35, 6, 4];
+    internal static readonly double[] SizeAssets = [2.0e7, 4.0e6, 8.0e5, 1.5e5, 1.0e5];
+    internal static readonly string[] NatureCodes = ["100150", "100170174", "400410", "100160", "100190", "999", "100110", "100120", "300330", "200230", "100170171"];
+    internal static readonly double[] NatureWeights = [0.42, 0.2, 0.12, 0.06, 0.04, 0.04, 0.03, 0.02, 0.02, 0.02, 0.03];
 
     // Services with a signing date, their base sign-up logit, and (when they have one) the
     // activity columns they drive with monthly count rate and ticket size.
-    private static readonly (string DateColumn, double Logit, string? Count, string? Amount, double Rate, double Ticket)[] Services =
+    internal static readonly (string DateColumn, double Logit, string? Count, string? Amount, double Rate, double Ticket)[] Services =
     [
         ("工资代发签约日期", 0.2, null, null, 0, 0),
         ("公积金缴存签约日期", -0.6, "公积金缴存笔数", "公积金缴存金额", 1.2, 8_000),

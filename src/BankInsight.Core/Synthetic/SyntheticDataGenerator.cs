@@ -21,7 +21,7 @@ public static class SyntheticDataGenerator
     /// <summary>Writes the data to <paramref name="path"/> atomically (the file appears complete or not at all).</summary>
     public static long GenerateFile(SyntheticDataRequest request, OutputFile path, IOperationSink sink, CancellationToken cancellationToken = default)
     {
-        request.Validate();
+        RequireOneFile(request);
         using var file = new AtomicFileWriter(path);
         byte[] preamble = request.Encoding.GetPreamble(); // a byte order mark, when the encoding asks for one (utf8BOM)
         file.Stream.Write(preamble);
@@ -33,7 +33,7 @@ public static class SyntheticDataGenerator
     /// <summary>Makes the data in memory and loads it, for interactive use with small counts.</summary>
     public static CustomerDataSet GenerateDataSet(SyntheticDataRequest request, IOperationSink sink, CancellationToken cancellationToken = default)
     {
-        request.Validate();
+        RequireOneFile(request);
         using var buffer = new MemoryStream();
         Generate(request, buffer, sink, cancellationToken);
         buffer.Position = 0;
@@ -49,7 +49,7 @@ public static class SyntheticDataGenerator
     /// <summary>As above; <paramref name="batchChunks"/> overrides how many chunks run in parallel (tests show it changes nothing).</summary>
     internal static long Generate(SyntheticDataRequest request, Stream output, IOperationSink sink, CancellationToken cancellationToken, int? batchChunks)
     {
-        request.Validate();
+        RequireOneFile(request);
         var story = CreateStory(request);
         string activity = $"Generating {story.Schema.Name}";
         sink.Verbose($"Generating {request.Customers:N0} {story.Schema.Name} customers, seed {request.Seed}, data month ending {request.AsOf:yyyy-MM-dd}, encoding {TextEncodings.NameOf(request.Encoding)}.");
@@ -86,6 +86,15 @@ public static class SyntheticDataGenerator
         output.Flush();
         sink.Progress(new OperationProgress(activity, $"{request.Customers:N0} customers", 1, Completed: true));
         return bytes;
+    }
+
+    // A request with months is a sequence of files (SyntheticMonths), never one stream.
+    private static void RequireOneFile(SyntheticDataRequest request)
+    {
+        request.Validate();
+        if (request.Months is not null)
+            throw new BankInsightException(ErrorIds.ParameterInvalid, ErrorKind.InvalidArgument,
+                $"A sequence of {request.Months} month(s) is one file a month: make it with SyntheticMonths.GenerateFiles.", request);
     }
 
     private static ISyntheticStory CreateStory(SyntheticDataRequest request)

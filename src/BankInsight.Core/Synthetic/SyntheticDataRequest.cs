@@ -40,6 +40,18 @@ public sealed class SyntheticDataRequest
     /// <summary>Last day of the month the data describes (dates in the corporate file are before it).</summary>
     public DateOnly AsOf { get; init; } = DefaultAsOf;
 
+    /// <summary>Most months one sequence may hold: ten years of monthly files.</summary>
+    public const int MaxMonths = 120;
+
+    /// <summary>
+    /// Null (the default) for one file of one month, made by the single-month story. A number
+    /// (1 to <see cref="MaxMonths"/>, CorporateChurn only) for a sequence of that many monthly
+    /// files of the same companies, the last one the month of <see cref="AsOf"/>, made by the
+    /// monthly story (see <see cref="SyntheticMonths"/>). <see cref="Customers"/> is then the
+    /// number of companies in the first month.
+    /// </summary>
+    public int? Months { get; init; }
+
     /// <summary>Checks the request, naming the parameter at fault.</summary>
     public void Validate()
     {
@@ -47,5 +59,14 @@ public sealed class SyntheticDataRequest
             throw new BankInsightException(ErrorIds.ParameterInvalid, ErrorKind.InvalidArgument, $"Customers must be 0 or more (got {Customers}).", Customers);
         if (!BuiltInSchemas.Names.Contains(BuiltInSchemas.Get(Schema).Name))
             throw new BankInsightException(ErrorIds.SchemaNotFound, ErrorKind.ObjectNotFound, $"Synthetic data exists only for the built-in schemas ({string.Join(", ", BuiltInSchemas.Names)}).", Schema);
+        if (Months is not { } months) return;
+        if (BuiltInSchemas.Get(Schema).Name != BuiltInSchemas.CorporateChurn)
+            throw new BankInsightException(ErrorIds.ParameterInvalid, ErrorKind.InvalidArgument,
+                $"Monthly sequences (--months, -Months) exist only for CorporateChurn, not {BuiltInSchemas.Get(Schema).Name}: make one file without a number of months.", Schema);
+        if (months is < 1 or > MaxMonths)
+            throw new BankInsightException(ErrorIds.ParameterInvalid, ErrorKind.InvalidArgument, $"Months must be 1 to {MaxMonths} (got {months}).", months);
+        if (SyntheticMonths.CompanyCount(Customers, months) > int.MaxValue)
+            throw new BankInsightException(ErrorIds.ParameterInvalid, ErrorKind.InvalidArgument,
+                $"{Customers:N0} customers over {months} months, with the companies that join, exceed {int.MaxValue:N0} companies; ask for fewer.", Customers);
     }
 }
