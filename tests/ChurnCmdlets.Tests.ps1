@@ -99,12 +99,8 @@ Describe 'Invoke-ChurnPrediction' -Tag 'CI' {
 
 Describe 'Next-month churn' -Tag 'CI' {
     BeforeAll {
-        # Three months of the same customers (same seed: same ids), newest last.
-        $months = foreach ($end in '2026-08-31', '2026-09-30', '2026-10-31') {
-            $path = Join-Path $TestDrive "churn-$($end.Substring(0, 7)).del"
-            $null = New-SyntheticCustomerData CorporateChurn 2000 -Seed 7 -AsOf $end -Path $path
-            $path
-        }
+        # Three months of the same companies (the monthly story): churn-2026-08.del … churn-2026-10.del.
+        $months = @(New-SyntheticCustomerData CorporateChurn 2000 -Seed 7 -Months 3 -Path (Join-Path $TestDrive 'churn.del')).FullName
         $nextModel = Join-Path $TestDrive 'next.model'
         $next = New-ChurnModel $months[1] -NextMonthPath $months[2] -HistoryPath $months[0] -OutFile $nextModel
         $cli = Join-Path $PSScriptRoot '..' 'out' 'cli' 'bankinsight.dll'
@@ -166,11 +162,7 @@ Describe 'Next-month churn' -Tag 'CI' {
 
 Describe 'Invoke-ChurnBacktest' -Tag 'CI' {
     BeforeAll {
-        $backtest = foreach ($end in '2026-07-31', '2026-08-31', '2026-09-30', '2026-10-31') {
-            $path = Join-Path $TestDrive "bt-$($end.Substring(0, 7)).del"
-            $null = New-SyntheticCustomerData CorporateChurn 1500 -Seed 7 -AsOf $end -Path $path
-            $path
-        }
+        $backtest = @(New-SyntheticCustomerData CorporateChurn 1500 -Seed 7 -Months 4 -Path (Join-Path $TestDrive 'bt.del')).FullName
     }
 
     It 'emits one row per month with two months after it, from piped files' {

@@ -179,8 +179,8 @@ internal static class TrainingSummary
         output.WriteLine($"confusion:  TP {e.TruePositives:N0}  FP {e.FalsePositives:N0}  TN {e.TrueNegatives:N0}  FN {e.FalseNegatives:N0}");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"lift:       top 5% {e.LiftTop5:F2}x, top 10% {e.LiftTop10:F2}x the overall churn rate"));
         if (e.Predicts is not null) output.WriteLine($"predicts:   {e.Predicts}");
-        output.WriteLine("calibration (predicted → observed):");
+        output.WriteLine("calibration by decile of the predictions (predicted → observed churn):");
         foreach (var band in e.Calibration)
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {band.Lower:0.0}-{band.Upper:0.0}  {band.Count,7:N0} rows  {band.MeanPredicted,6:0.000} → {band.ObservedRate:0.000}"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {band.Lower:0.000}-{band.Upper:0.000}  {band.Count,7:N0} rows  {band.MeanPredicted,6:0.000} → {band.ObservedRate:0.000}"));
     }
 }

@@ -73,7 +73,7 @@ public sealed class ClassifierEvaluation
     /// <summary>The same for the top 10%.</summary>
     public double LiftTop10 { get; init; }
 
-    /// <summary>Predicted against observed rates in ten equal-width probability bands (empty bands left out).</summary>
+    /// <summary>Predicted against observed rates in the ten deciles of the predictions (lowest first).</summary>
     public TextList<CalibrationBand> Calibration { get; init; } = TextCollections.Create<CalibrationBand>([]);
 
     /// <summary>What the labels are: "churn by 2026-11 (labels from month-11.del)", or "churn in 2026-10".</summary>
@@ -88,7 +88,7 @@ public sealed class ClassifierEvaluation
     {
         LiftTop5 = Lift.AtTop(probabilities, labels, 0.05),
         LiftTop10 = Lift.AtTop(probabilities, labels, 0.10),
-        Calibration = Metrics.Calibration.Table(probabilities, labels).ToTextList(),
+        Calibration = Metrics.Calibration.Quantiles(probabilities, labels).ToTextList(),
         Predicts = predicts,
         Job = job,
         Model = model,

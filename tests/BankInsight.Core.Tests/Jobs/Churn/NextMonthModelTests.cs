@@ -7,15 +7,14 @@ using BankInsight.Tests.Support;
 
 namespace BankInsight.Tests.Jobs.Churn;
 
-/// <summary>Three generated months of the same customers, made once.</summary>
+/// <summary>Three generated months of the same companies (the monthly story), made once.</summary>
 public sealed class ThreeMonths
 {
-    public CustomerDataSet September { get; } = Make(new DateOnly(2026, 9, 30));
-    public CustomerDataSet October { get; } = Make(new DateOnly(2026, 10, 31));
-    public CustomerDataSet November { get; } = Make(new DateOnly(2026, 11, 30));
+    private readonly IReadOnlyList<CustomerDataSet> _months = ChurnMonthFiles.Load(3000, 3, 9, new DateOnly(2026, 11, 30));
 
-    private static CustomerDataSet Make(DateOnly asOf) =>
-        SyntheticDataGenerator.GenerateDataSet(new SyntheticDataRequest(BuiltInSchemas.CorporateChurn, 2000) { Seed = 9, AsOf = asOf }, NullSink.Instance);
+    public CustomerDataSet September => _months[0];
+    public CustomerDataSet October => _months[1];
+    public CustomerDataSet November => _months[2];
 }
 
 /// <summary>

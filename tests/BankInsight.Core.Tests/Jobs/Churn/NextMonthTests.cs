@@ -54,19 +54,22 @@ public class NextMonthTests
         var sink = new CollectingSink();
         var set = NextMonthLabels.Make(month, following, 0.5, absentIsChurn: true, sink);
 
-        Assert.Equal((10, 1, 0), (set.Join.OnlyHere, set.Join.OnlyThere, set.Join.ChangedForm));
-        Assert.Equal(10, set.Absent);
-        for (int i = 0; i < 10; i++) Assert.True(set.Labels[i]);
-        for (int i = 10; i < 20; i++) Assert.True(set.Labels[i]);
-        for (int i = 20; i < 30; i++) Assert.False(set.Labels[i]);
-        // Everyone else carries next month's own label (the same-month rule on t+1's figures).
+        // Customers already over the line this month have gone, not are about to: no label.
+        var now = ChurnLabels.Make(month, 0.5, NullSink.Instance).Labels;
         var own = ChurnLabels.Make(following, 0.5, NullSink.Instance).Labels;
-        for (int i = 30; i < 300; i++) Assert.Equal(own[i - 10], set.Labels[i]);
-        Assert.Contains(sink.VerboseMessages, v => v.Contains("290 of 300 customers found in m-10.del; 10 absent (counted churned); 1 new there"));
+        bool?[] expected = new bool?[300];
+        for (int i = 0; i < 300; i++)
+            expected[i] = now[i] == true ? null : i < 20 ? true : i < 30 ? false : own[i - 10];
+        Assert.Equal(expected, set.Labels);
+        int already = now.Count(l => l == true);
+        Assert.True(already > 0);
+        Assert.Equal((10, 1, 0, already), (set.Join.OnlyHere, set.Join.OnlyThere, set.Join.ChangedForm, set.AlreadyChurned));
+        Assert.Equal(Enumerable.Range(0, 10).Count(i => now[i] != true), set.Absent);
+        Assert.Contains(sink.VerboseMessages, v => v.Contains($"290 of 300 customers found in m-10.del; {set.Absent} absent (counted churned); 1 new there; {already} already churned this month (left out)"));
 
         var kept = NextMonthLabels.Make(month, following, 0.5, absentIsChurn: false, NullSink.Instance);
         for (int i = 0; i < 10; i++) Assert.Null(kept.Labels[i]);
-        Assert.Equal(set.Unlabelled + 10, kept.Unlabelled);
+        Assert.Equal(set.Unlabelled + set.Absent, kept.Unlabelled);
     }
 
     [Fact]
@@ -138,5 +141,19 @@ public class NextMonthTests
         Assert.Equal(2.5, Lift.AtTop(scores, labels, 0.10), 12); // rows 0 and 1: one churner, 0.5 against 0.2
         Assert.Equal(5.0, Lift.AtTop(scores, labels, 0.05), 12); // row 0 alone: a churner
         Assert.True(double.IsNaN(Lift.AtTop(scores, new bool[20], 0.10)));
+    }
+
+    [Fact]
+    public void Calibration_by_deciles_cuts_the_ranked_rows_into_equal_bands()
+    {
+        // 20 rows, predictions 0.01 … 0.20; the churners are the 4 highest: the top two bands are all churn.
+        double[] p = [.. Enumerable.Range(1, 20).Select(i => i / 100.0)];
+        bool[] y = [.. Enumerable.Range(1, 20).Select(i => i > 16)];
+        var table = Calibration.Quantiles(p, y);
+        Assert.Equal(10, table.Count);
+        Assert.All(table, b => Assert.Equal(2, b.Count));
+        Assert.Equal((0.01, 0.02, 0.015, 0.0), (table[0].Lower, table[0].Upper, table[0].MeanPredicted, table[0].ObservedRate));
+        Assert.Equal((0.19, 0.20, 1.0), (table[9].Lower, table[9].Upper, table[9].ObservedRate));
+        Assert.Equal((0.0, 1.0), (table[7].ObservedRate, table[8].ObservedRate)); // 0.15-0.16 none; 0.17-0.18 all
     }
 }
