@@ -17,11 +17,21 @@ public static class ChurnTrends
     /// <summary>This month's financial assets over their three-month average.</summary>
     public const string AssetRatio = "金融资产月日均/近三个月金融资产月日均";
 
-    /// <summary>The columns followed month over month: assets, deposits, loans, money leaving, and activity.</summary>
+    /// <summary>Transactions on every channel this month: the sum of the count columns (…笔数, …次数).</summary>
+    public const string Transactions = "交易笔数合计";
+
+    /// <summary>Services signed: how many signing dates the row has (a cancelled service loses its date).</summary>
+    public const string Services = "签约服务数";
+
+    /// <summary>
+    /// The figures followed month over month: assets, deposits, loans, money leaving, all
+    /// transactions and the services signed. A company leaving shows it on every channel at once, a
+    /// little on each; summed, the fall stands out of the noise of any one channel.
+    /// </summary>
     public static readonly IReadOnlyList<string> Tracked =
     [
         ChurnColumns.CurrentAssets, "本月日均存款余额", "活期存款月日均", "本月日均贷款余额",
-        "对公银银转账交易金额", "企业网银交易笔数", "企业网银交易金额", "柜面交易笔数",
+        "对公银银转账交易金额", "柜面交易笔数", Transactions, Services,
     ];
 
     /// <summary>The feature specs for a model with <paramref name="historyMonths"/> earlier months (values from <see cref="Compute"/>).</summary>
@@ -32,7 +42,12 @@ public static class ChurnTrends
     public static Dictionary<string, double[]> Compute(CustomerDataSet month, IReadOnlyList<CustomerDataSet> history, IOperationSink sink)
     {
         int n = month.RowCount;
-        var values = new Dictionary<string, double[]>(StringComparer.Ordinal) { [AssetRatio] = Ratio(n, Numbers(month, ChurnColumns.CurrentAssets), Numbers(month, ChurnColumns.ThreeMonthAssets)) };
+        var values = new Dictionary<string, double[]>(StringComparer.Ordinal)
+        {
+            [AssetRatio] = Ratio(n, Numbers(month, ChurnColumns.CurrentAssets), Numbers(month, ChurnColumns.ThreeMonthAssets)),
+            [Transactions] = Figure(month, Transactions)!,
+            [Services] = Figure(month, Services)!,
+        };
         for (int k = 1; k <= history.Count; k++)
         {
             var earlier = history[k - 1];
@@ -40,8 +55,8 @@ public static class ChurnTrends
             sink.Verbose($"Churn trends: {n - join.OnlyHere:N0} of {n:N0} customers of {month.Source} found {k} month(s) earlier in {earlier.Source}; {join.OnlyHere:N0} not there (new, or their ids changed).");
             foreach (string column in Tracked)
             {
-                var now = Numbers(month, column);
-                var then = Numbers(earlier, column);
+                var now = Figure(month, column);
+                var then = Figure(earlier, column);
                 var change = new double[n];
                 var ratio = new double[n];
                 for (int i = 0; i < n; i++)
@@ -59,7 +74,7 @@ public static class ChurnTrends
     }
 
     private static IEnumerable<string> Names(int historyMonths) =>
-        new[] { AssetRatio }.Concat(Enumerable.Range(1, historyMonths).SelectMany(k => Tracked.SelectMany(c => new[] { ChangeName(c, k), RatioName(c, k) })));
+        new[] { AssetRatio, Transactions, Services }.Concat(Enumerable.Range(1, historyMonths).SelectMany(k => Tracked.SelectMany(c => new[] { ChangeName(c, k), RatioName(c, k) })));
 
     private static string ChangeName(string column, int months) => $"{column}:change_{months}m";
 
@@ -74,4 +89,37 @@ public static class ChurnTrends
 
     // A column's numbers (NaN where empty), or null when the file lacks it (dropped: empty in every row).
     private static double[]? Numbers(CustomerDataSet data, string column) => (data.Find(column) as NumericColumn)?.Data;
+
+    // A tracked figure: a column, or one of the sums above.
+    private static double[]? Figure(CustomerDataSet data, string name) => name switch
+    {
+        Transactions => Sum(data, data.Columns.OfType<NumericColumn>().Where(c => c.Name.EndsWith("笔数", StringComparison.Ordinal) || c.Name.EndsWith("次数", StringComparison.Ordinal))),
+        Services => SignedServices(data),
+        _ => Numbers(data, name),
+    };
+
+    // Empty counts add nothing; a row with no count at all is unknown, not zero.
+    private static double[] Sum(CustomerDataSet data, IEnumerable<NumericColumn> columns)
+    {
+        var sum = new double[data.RowCount];
+        Array.Fill(sum, double.NaN);
+        foreach (var column in columns)
+        {
+            var values = column.Data;
+            for (int i = 0; i < sum.Length; i++)
+                if (!double.IsNaN(values[i])) sum[i] = double.IsNaN(sum[i]) ? values[i] : sum[i] + values[i];
+        }
+        return sum;
+    }
+
+    private static double[] SignedServices(CustomerDataSet data)
+    {
+        var count = new double[data.RowCount];
+        foreach (var column in data.Columns.OfType<DateColumn>())
+        {
+            var days = column.DayNumbers;
+            for (int i = 0; i < count.Length; i++) if (days[i] != DateColumn.Missing) count[i]++;
+        }
+        return count;
+    }
 }

@@ -127,7 +127,12 @@ public class NextMonthTests
         Assert.Equal(-600, values[$"{ChurnColumns.CurrentAssets}:change_1m"][0]);
         Assert.Equal(0.4, values[$"{ChurnColumns.CurrentAssets}:ratio_1m"][0]);
         Assert.True(double.IsNaN(values[$"{ChurnColumns.CurrentAssets}:change_1m"][1])); // unknown, not "no change"
-        Assert.Equal(1 + 2 * ChurnTrends.Tracked.Count, values.Count);
+        Assert.Equal(3 + 2 * ChurnTrends.Tracked.Count, values.Count);
+        // The sums: every transaction count of the row, and every signing date it has.
+        var row = Load(now, "now.del");
+        double transactions = row.Columns.OfType<Data.Columns.NumericColumn>().Where(c => c.Name.EndsWith("笔数") || c.Name.EndsWith("次数")).Sum(c => double.IsNaN(c[2]) ? 0 : c[2]);
+        Assert.Equal(transactions, values[ChurnTrends.Transactions][2]);
+        Assert.Equal(row.Columns.OfType<Data.Columns.DateColumn>().Count(c => c[2] is not null), values[ChurnTrends.Services][2]);
         Assert.Equal(values.Keys.Order(), ChurnTrends.Specs(1).Select(s => s.Name).Order());
     }
 
