@@ -8,8 +8,10 @@ namespace BankInsight.Monitoring;
 /// <summary>
 /// Last month's warning list as the bank received it: the churn result file, one <c>"客户编号"</c>
 /// per line (<c>bankinsight churn predict --output_data_path</c>, Export-BankResult). Only the first
-/// field of a line is read, so the scores file (<c>"id",probability,assets at risk</c>) is taken too.
-/// A quoted field may hold doubled quotes; blank lines are skipped; a repeated id counts once. The
+/// field of a line is read, so the scores file (<c>"id",probability,assets at risk</c>) is taken too;
+/// a line of more than three fields is refused, since that is a data file given by mistake (whose
+/// every customer would count as warned). A quoted field may hold doubled quotes; blank lines are
+/// skipped; a repeated id counts once. The
 /// file is UTF-8 (a byte-order mark allowed), or GB18030 when it is not valid UTF-8, as result
 /// files may be written either way.
 /// </summary>
@@ -74,12 +76,30 @@ public sealed record WarningList(string Source, IReadOnlyList<string> Ids, int R
             string line = raw.TrimEnd('\r');
             if (line.Trim().Length == 0) continue;
             string id = CustomerIds.Comparable(FirstField(line, source, number));
+            if (Fields(line) is var fields and > MaxFields)
+                throw Bad(source, number, $"it has {fields} fields; a warning list has the customer id first and at most a probability and the assets at risk after it (is it a data file?)");
             if (id.Length == 0)
                 throw Bad(source, number, "its first field is empty; a warning list holds one customer id per line");
             if (seen.Add(CustomerIds.JoinKey(id))) ids.Add(id);
             else repeated++;
         }
         return new WarningList(source, ids, repeated);
+    }
+
+    /// <summary>Most fields a line may have: the id, a probability, the assets at risk (churn predict's scores file).</summary>
+    public const int MaxFields = 3;
+
+    // Commas outside quotes, plus one.
+    private static int Fields(string line)
+    {
+        int fields = 1;
+        bool quoted = false;
+        foreach (char c in line)
+        {
+            if (c == '"') quoted = !quoted;
+            else if (c == ',' && !quoted) fields++;
+        }
+        return fields;
     }
 
     // "…" with "" for a quote inside, or the text up to the first comma.

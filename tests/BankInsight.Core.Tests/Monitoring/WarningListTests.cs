@@ -22,6 +22,7 @@ public class WarningListTests
     [InlineData("\"1001\"\n\"1002\n", "line 2: the id's opening quote is never closed")]
     [InlineData("\"1001\"x\n", "line 1: text follows the closing quote of the id")]
     [InlineData("\"1001\"\n\"\"\n", "line 2: its first field is empty")]
+    [InlineData("\"1001\",\"甲公司\",3,\"1\"\n", "line 1: it has 4 fields; a warning list has the customer id first and at most a probability and the assets at risk after it (is it a data file?)")]
     public void A_line_that_is_not_an_id_is_refused_with_its_number(string text, string expected)
     {
         var e = Assert.Throws<BankInsightException>(() => WarningList.Parse(text, "w.txt"));
