@@ -18,6 +18,7 @@ internal static class ChurnCommand
         churn.Subcommands.Add(Train(context));
         churn.Subcommands.Add(Evaluate(context));
         churn.Subcommands.Add(Predict(context));
+        churn.Subcommands.Add(ChurnMonitorCommand.Create(context));
         return churn;
     }
 
