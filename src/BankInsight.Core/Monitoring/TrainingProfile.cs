@@ -66,6 +66,10 @@ public sealed class TrainingProfile
     /// <summary>Held-out customers scored.</summary>
     public int ScoreRows => ScoreCounts.Sum();
 
+    /// <summary>"81 features over 50,000 customers; 10,000 held-out scores in 10 bins": what a cell or a list shows.</summary>
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"{Features.Count} features over {Rows:N0} customers; {ScoreRows:N0} held-out scores in {ScoreCounts.Count} bins");
+
     /// <summary>Profiles <paramref name="features"/> (every row of <paramref name="data"/>) and the held-out <paramref name="scores"/>.</summary>
     public static TrainingProfile Build(FeaturePlan plan, CustomerDataSet data, FeatureMatrix features, ReadOnlySpan<double> scores)
     {
