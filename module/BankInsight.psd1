@@ -17,6 +17,7 @@
         'Protect-SpreadsheetText'
         'New-ChurnModel'
         'Test-ChurnModel'
+        'Test-ChurnModelDrift'
         'Invoke-ChurnPrediction'
         'Invoke-ChurnBacktest'
         'New-ProspectModel'

@@ -38,6 +38,8 @@ BeforeAll {
     Add-Sample (Get-BankSchema Retail -AsJson)
     Add-Sample (Invoke-ChurnPrediction -InputObject $data | Select-Object -First 1)
     Add-Sample (Test-ChurnModel -InputObject $data)
+    Add-Sample (Test-ChurnModelDrift -InputObject $data)
+    Add-Sample (Test-ChurnModelDrift -InputObject $data -PerFeature | Select-Object -First 1)
     Add-Sample $trained
     Add-Sample (New-ProspectModel $prospects $relations -WarningAction SilentlyContinue)
     Add-Sample (Find-Prospect $prospects $relations -ExpandRelations -Region '')

@@ -19,6 +19,7 @@ internal static class ChurnCommand
         churn.Subcommands.Add(Evaluate(context));
         churn.Subcommands.Add(Predict(context));
         churn.Subcommands.Add(ChurnBacktestCommand.Create(context));
+        churn.Subcommands.Add(ChurnMonitorCommand.Create(context));
         return churn;
     }
 

@@ -4,12 +4,17 @@ using BankInsight.Data;
 using BankInsight.Features;
 using BankInsight.Learners;
 using BankInsight.Metrics;
+using BankInsight.Monitoring;
 using BankInsight.Results;
 using BankInsight.Serialization;
 
 namespace BankInsight.Jobs;
 
-/// <summary>What a job hands to <see cref="ClassifierTraining"/>.</summary>
+/// <summary>
+/// What a job hands to <see cref="ClassifierTraining"/>. <c>Profiled</c>: keep the training month's
+/// distributions in the model for monitoring (off only for models that live for one call and are
+/// never saved, where profiling every row would be pure cost).
+/// </summary>
 internal sealed record TrainingInput(
     string Job,
     CustomerDataSet Data,
@@ -23,7 +28,8 @@ internal sealed record TrainingInput(
     double HoldOutFraction,
     int Seed,
     Dictionary<string, string> Settings,
-    OutputFile? OutFile);
+    OutputFile? OutFile,
+    bool Profiled = true);
 
 /// <summary>
 /// The training steps every classification job shares: keep the labelled rows, hold out a
@@ -46,7 +52,8 @@ internal static class ClassifierTraining
                 $"Cannot train a {input.Job} model on {input.Data.Source}: {labelledRows.Length:N0} labelled rows of which {positives:N0} positive. A model needs at least {MinimumLabelledRows} labelled rows and both outcomes.",
                 input.Data.Source);
 
-        var all = input.Plan.Apply(input.Data, sink, input.Supplied).Select(labelledRows);
+        var every = input.Plan.Apply(input.Data, sink, input.Supplied);
+        var all = every.Select(labelledRows);
         var (trainRows, heldRows) = StratifiedFolds.HoldOut(labels, input.HoldOutFraction, input.Seed);
         var trainX = all.Select(trainRows);
         var trainY = trainRows.Select(r => labels[r]).ToArray();
@@ -77,7 +84,9 @@ internal static class ClassifierTraining
             ["precision"] = heldOut.Precision, ["recall"] = heldOut.Recall, ["f1"] = heldOut.F1,
             ["positive_rate"] = (double)positives / labels.Length, ["training_rows"] = trainRows.Length, ["held_out_rows"] = heldRows.Length,
         };
-        var model = new TrainedModel(input.Job, input.Data.Schema.Name, input.Data.Schema.Fingerprint, input.Plan, classifier, settings, metrics);
+        // What the training month looked like, so later months can be compared with it (monitoring).
+        var profile = input.Profiled ? TrainingProfile.Build(input.Plan, input.Data, every, probabilities) : null;
+        var model = new TrainedModel(input.Job, input.Data.Schema.Name, input.Data.Schema.Fingerprint, input.Plan, classifier, settings, metrics, profile);
         if (input.OutFile is { } outFile)
         {
             model.Save(outFile);

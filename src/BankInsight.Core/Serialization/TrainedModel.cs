@@ -5,6 +5,7 @@ using BankInsight.Data;
 using BankInsight.Data.Schemas;
 using BankInsight.Features;
 using BankInsight.Learners;
+using BankInsight.Monitoring;
 
 namespace BankInsight.Serialization;
 
@@ -17,13 +18,16 @@ namespace BankInsight.Serialization;
 /// <remarks>
 /// Sections in order: [model] purpose, classifier kind, writer; [schema]; [features] the
 /// <see cref="FeaturePlan"/>; [settings] job settings; [metrics]; then the classifier's own
-/// sections ([parameters], [gbdt] + [trees] or [linear], [report]).
+/// sections ([parameters], [gbdt] + [trees] or [linear], [report]); last, [profile], the training
+/// month's distributions for monitoring (<see cref="TrainingProfile"/>), absent from models written
+/// before BankInsight kept it — they load and predict as before, and monitoring asks to retrain them.
+/// A reader that knows no [profile] ignores it, so the format version stays 1.
 /// </remarks>
 public sealed class TrainedModel
 {
     /// <summary>Assembles a model.</summary>
     public TrainedModel(string purpose, string schemaName, string schemaFingerprint, FeaturePlan plan, IBinaryModel classifier,
-        IReadOnlyDictionary<string, string>? settings = null, IReadOnlyDictionary<string, double>? metrics = null)
+        IReadOnlyDictionary<string, string>? settings = null, IReadOnlyDictionary<string, double>? metrics = null, TrainingProfile? profile = null)
     {
         Purpose = purpose;
         SchemaName = schemaName;
@@ -32,6 +36,9 @@ public sealed class TrainedModel
         Classifier = classifier;
         Settings = (settings ?? new Dictionary<string, string>()).ToTextMap();
         Metrics = (metrics ?? new Dictionary<string, double>()).ToTextMap();
+        if (profile is not null && profile.Features.Count != plan.Features.Count)
+            throw new ArgumentException($"The profile has {profile.Features.Count} features, the plan {plan.Features.Count}.", nameof(profile));
+        Profile = profile;
     }
 
     /// <summary>What the model is for ("churn", "prospect", …); jobs refuse models for another purpose.</summary>
@@ -54,6 +61,9 @@ public sealed class TrainedModel
 
     /// <summary>Held-out metrics measured at training time.</summary>
     public IReadOnlyDictionary<string, double> Metrics { get; }
+
+    /// <summary>The training month's distributions, for monitoring; null for a model written before BankInsight kept them.</summary>
+    public TrainingProfile? Profile { get; }
 
     /// <summary>"churn model: gbdt, 300 trees over 71 features, trained on CorporateChurn (path)": what a cell or a list shows.</summary>
     public override string ToString() =>
@@ -107,6 +117,7 @@ public sealed class TrainedModel
         var metrics = file.Add("metrics");
         foreach (var (key, value) in Metrics.OrderBy(m => m.Key, StringComparer.Ordinal)) metrics.Add(key, value);
         Classifier.WriteTo(file);
+        if (Profile is not null) file.Add(TrainingProfile.Section).AddAll(Profile.ToEntries());
         return file;
     }
 
@@ -142,7 +153,8 @@ public sealed class TrainedModel
         // Metrics are what training measured, reported and never used to decide anything: they need only be numbers.
         var metricsSection = file.Get("metrics");
         var metrics = metricsSection.Entries.ToDictionary(e => e.Key, e => metricsSection.GetDouble(e.Key), StringComparer.Ordinal);
-        return new TrainedModel(purpose, schema.Get("name"), schema.Get("fingerprint"), plan, classifier, settings, metrics) { Source = source };
+        var profile = file.Find(TrainingProfile.Section) is { } section ? TrainingProfile.FromEntries(section, plan) : null;
+        return new TrainedModel(purpose, schema.Get("name"), schema.Get("fingerprint"), plan, classifier, settings, metrics, profile) { Source = source };
     }
 
     /// <summary>

@@ -114,7 +114,7 @@ public static class ChurnJob
 
     // Signing dates after the month the job runs in are errors in the export (2099-12-31 for "no
     // end", a mistyped year); they never set the data month, and ops should hear of them.
-    private static void WarnAboutFutureDates(DataMonth? found, CustomerDataSet data, IOperationSink sink)
+    internal static void WarnAboutFutureDates(DataMonth? found, CustomerDataSet data, IOperationSink sink)
     {
         if (found is { FutureDates: > 0 } f)
             sink.Warning($"{f.FutureDates:N0} date(s) of {data.Source} lie after this month (e.g. {f.FutureExample:yyyy-MM-dd}); they do not set the data month, which is {f.MonthEnd:yyyy-MM} (--data_month / -DataMonth sets it).");
@@ -174,7 +174,7 @@ public static class ChurnJob
     public static bool PredictsNextMonth(TrainedModel model) => model.Settings.GetValueOrDefault("label_mode") == NextMonthMode;
 
     // "churn by 2026-11" or "churn in 2026-10": what a probability is of, for a data month.
-    private static string Predicts(IReadOnlyDictionary<string, string> settings, DateOnly? month)
+    internal static string Predicts(IReadOnlyDictionary<string, string> settings, DateOnly? month)
     {
         bool next = settings.GetValueOrDefault("label_mode") == NextMonthMode;
         if (month is not { } m) return next ? "churn by next month" : "churn this month";
@@ -297,7 +297,7 @@ public static class ChurnJob
     /// The trend features a next-month model needs (null for a same-month model). Earlier months the
     /// model used but the caller did not give leave their features unknown, with one warning.
     /// </summary>
-    private static Dictionary<string, double[]>? Supplied(TrainedModel model, CustomerDataSet data, IReadOnlyList<CustomerDataSet> history, IOperationSink sink)
+    internal static Dictionary<string, double[]>? Supplied(TrainedModel model, CustomerDataSet data, IReadOnlyList<CustomerDataSet> history, IOperationSink sink)
     {
         if (!PredictsNextMonth(model)) return null;
         // The file's value is bounded like every model value: a crafted count must not allocate.
@@ -320,7 +320,7 @@ public static class ChurnJob
     /// <summary>Loads the shipped churn model.</summary>
     public static TrainedModel LoadShippedModel() => TrainedModel.Load(ShippedModels.Locate(ShippedModels.Churn), Purpose);
 
-    private static void RequireChurnModel(TrainedModel model)
+    internal static void RequireChurnModel(TrainedModel model)
     {
         if (model.Purpose != Purpose)
             throw new BankInsightException(ErrorIds.ModelKindMismatch, ErrorKind.InvalidArgument,

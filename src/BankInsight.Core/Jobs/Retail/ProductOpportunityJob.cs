@@ -174,7 +174,7 @@ public static class ProductOpportunityJob
         foreach (int i in sample) labels[i] = (holdings.Masks[i] & bit) != 0;
         sink.Verbose($"Opportunities for {definition.Name}: propensity model on {sample.Length:N0} sampled customers, {plan.Features.Count} features (left out: {string.Join(", ", exclude)}).");
         var trained = ClassifierTraining.Train(new TrainingInput($"propensity for {definition.Name}", data, plan, null, labels, 0, ModelAlgorithm.Gbdt,
-            request.Gbdt, new LogisticRegressionOptions(), 0.2, request.Seed, new Dictionary<string, string>(), null), sink, cancellationToken);
+            request.Gbdt, new LogisticRegressionOptions(), 0.2, request.Seed, new Dictionary<string, string>(), null, Profiled: false), sink, cancellationToken);
         var scores = Logistic.Probabilities(trained.Model.Classifier.PredictRaw(plan.Apply(data, sink), cancellationToken));
         // Default cut: score at least as high as the typical (median) holder — "looks like the
         // customers who have it". The maximum-F1 threshold the other jobs use is no filter here:
