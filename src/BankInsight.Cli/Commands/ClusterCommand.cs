@@ -26,7 +26,7 @@ internal static class ClusterCommand
 
     private static Option<string?> ModelPath() => new("--model") { Description = "The segmentation model (default: the shipped retail_customer)." };
 
-    private static SegmentationModel LoadModel(string? path) => SegmentationModel.Load(path ?? ShippedModels.Locate(ShippedModels.Retail));
+    private static SegmentationModel LoadModel(string? path) => SegmentationModel.Load(path is null ? ShippedModels.Locate(ShippedModels.Retail) : ShippedModels.Resolve(path, path));
 
     private static Command Train(CliContext context)
     {

@@ -66,7 +66,6 @@ internal sealed class JobInput(string defaultSchema)
 
     public int ExitCode => RowsRejected ? ExitCodes.RowsRejected : ExitCodes.Success;
 
-    /// <summary>Refuses a command whose paths name one file twice where it is written (see <see cref="FileIdentity"/>).</summary>
     /// <summary>
     /// Before any work: no two paths name one file (after links and '..'), and every file to write
     /// can be written where it is named (not a folder, its folder there).
@@ -84,5 +83,5 @@ internal sealed class JobInput(string defaultSchema)
     }
 
     public static TrainedModel LoadModel(string? path, string shippedName, string purpose) =>
-        TrainedModel.Load(path ?? ShippedModels.Locate(shippedName), purpose);
+        TrainedModel.Load(path is null ? ShippedModels.Locate(shippedName) : ShippedModels.Resolve(path, path), purpose);
 }

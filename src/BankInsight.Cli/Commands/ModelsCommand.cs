@@ -13,14 +13,14 @@ namespace BankInsight.Cli;
 internal static class ModelsCommand
 {
     /// <summary>Synthetic customers each shipped model is trained on.</summary>
-    public const int ChurnCustomers = 50_000, ProspectCustomers = 30_000, RetailCustomers = 100_000;
+    public const int ChurnCustomers = 50_000, NextMonthChurnCustomers = 50_000, ProspectCustomers = 30_000, RetailCustomers = 100_000;
 
     /// <summary>Segments of the shipped retail model: the synthetic story's six (the silhouette alone would pick 3 on this data; see models/README.md).</summary>
     public const int RetailSegments = 6;
 
     public static Command Create(CliContext context)
     {
-        var output = new Option<string>("--output") { Description = "Folder to write customer_losing, customer_potential and retail_customer to (the repository's models/).", Required = true };
+        var output = new Option<string>("--output") { Description = "Folder to write customer_losing, customer_losing_next_month, customer_potential and retail_customer to (the repository's models/).", Required = true };
         var command = new Command("models", "Rebuild the shipped default models from synthetic data (deterministic).") { output };
         return command.WithAction(context, parse =>
         {
@@ -46,6 +46,22 @@ internal static class ShippedModelRecipes
     {
         var churnData = SyntheticDataGenerator.GenerateDataSet(new SyntheticDataRequest("CorporateChurn", ModelsCommand.ChurnCustomers) { Seed = Seed }, sink, cancel);
         yield return ChurnJob.Train(new ChurnTrainingRequest(churnData) { Seed = Seed, OutFile = Path.Combine(folder, Jobs.ShippedModels.Churn) }, sink, cancel);
+
+        // Next-month churn: two consecutive months of the monthly story (2026-09 and 2026-10), written
+        // to a scratch folder and read back as any bank's files would be.
+        string scratch = Directory.CreateTempSubdirectory("bankinsight-models-").FullName;
+        try
+        {
+            var months = new SyntheticDataRequest("CorporateChurn", ModelsCommand.NextMonthChurnCustomers) { Seed = Seed, Months = 2 };
+            var files = SyntheticMonths.GenerateFiles(months, SyntheticMonthFile.Plan(months, Path.Combine(scratch, "churn.del"), oracle: false), sink, cancel);
+            var options = new Data.Reading.DataLoadOptions(Data.Schemas.BuiltInSchemas.Get("CorporateChurn"));
+            var (september, october) = (Data.Reading.CustomerDataLoader.Load(files[0], options, sink, cancel), Data.Reading.CustomerDataLoader.Load(files[1], options, sink, cancel));
+            yield return ChurnJob.Train(new ChurnTrainingRequest(september) { NextMonth = october, Seed = Seed, OutFile = Path.Combine(folder, Jobs.ShippedModels.NextMonthChurn) }, sink, cancel);
+        }
+        finally
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
 
         var prospects = SyntheticDataGenerator.GenerateDataSet(new SyntheticDataRequest("CorporateProspect", ModelsCommand.ProspectCustomers) { Seed = Seed }, sink, cancel);
         var relations = SyntheticDataGenerator.GenerateDataSet(new SyntheticDataRequest("ProspectRelation", ModelsCommand.ProspectCustomers) { Seed = Seed }, sink, cancel);

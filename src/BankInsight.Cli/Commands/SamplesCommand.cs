@@ -28,6 +28,23 @@ internal static class SamplesCommand
 
     public static readonly DateOnly AsOf = new(2026, 11, 30);
 
+    /// <summary>The churn sample's previous month, for next-month churn: the same companies a month earlier.</summary>
+    public const string PreviousChurnFile = "customer_losing-2026-10.del";
+
+    // Two consecutive months of the same companies (the monthly story): November as the month's
+    // file, October beside it, so a next-month model can be trained and the monthly run shown.
+    private static void WriteChurnMonths(CliContext context, int seed, int customers, string path, ParseResult parse)
+    {
+        var request = new SyntheticDataRequest("CorporateChurn", customers) { Seed = seed, AsOf = AsOf, Months = 2 };
+        var plan = SyntheticMonthFile.Plan(request, path, oracle: false);
+        var written = SyntheticMonths.GenerateFiles(request, plan, context.Sink(parse), context.Cancel);
+        string previous = Path.Combine(Path.GetDirectoryName(path)!, PreviousChurnFile);
+        File.Move(written[0], previous, overwrite: true);
+        File.Move(written[1], path, overwrite: true);
+        foreach (string file in new[] { previous, path })
+            context.Out.WriteLine($"{file}: CorporateChurn companies, {new FileInfo(file).Length:N0} bytes");
+    }
+
     public static Command Create(CliContext context)
     {
         var output = new Option<string>("--output") { Description = "Folder to write the sample files to.", Required = true };
@@ -39,8 +56,13 @@ internal static class SamplesCommand
             Directory.CreateDirectory(folder);
             foreach (var (file, schema, customers) in Files)
             {
-                var request = new SyntheticDataRequest(schema, customers) { Seed = parse.GetValue(seed), AsOf = AsOf };
                 string path = Path.Combine(folder, file);
+                if (schema == "CorporateChurn")
+                {
+                    WriteChurnMonths(context, parse.GetValue(seed), customers, path, parse);
+                    continue;
+                }
+                var request = new SyntheticDataRequest(schema, customers) { Seed = parse.GetValue(seed), AsOf = AsOf };
                 long bytes = SyntheticDataGenerator.GenerateFile(request, path, context.Sink(parse), context.Cancel);
                 context.Out.WriteLine($"{path}: {customers:N0} {schema} customers, {bytes:N0} bytes");
             }

@@ -12,6 +12,9 @@ public static class ShippedModels
     /// <summary>The churn model's file name.</summary>
     public const string Churn = "customer_losing";
 
+    /// <summary>The next-month churn model's file name: trained on two consecutive synthetic months, no earlier months needed to score.</summary>
+    public const string NextMonthChurn = "customer_losing_next_month";
+
     /// <summary>The prospect model's file name.</summary>
     public const string Prospect = "customer_potential";
 
@@ -32,6 +35,18 @@ public static class ShippedModels
             $"No model was given and the shipped model '{name}' was not found (looked in {string.Join(", ", tried)}). Pass a model file, or rebuild the shipped models (bankinsight models --output models).",
             name);
     }
+
+    /// <summary>
+    /// The shipped model a bare name stands for, when <paramref name="path"/> names no file
+    /// (<paramref name="resolved"/>, where the host resolved it) but is one of the shipped names:
+    /// "-Model customer_losing_next_month" then needs no folder. A file of that name in the current
+    /// folder still wins; anything else comes back as given, for the loader's file-not-found error.
+    /// </summary>
+    public static string Resolve(string path, string resolved) =>
+        !File.Exists(resolved) && Array.IndexOf(Names, path) >= 0 ? Locate(path) : resolved;
+
+    /// <summary>Every shipped model's file name.</summary>
+    public static readonly string[] Names = [Churn, NextMonthChurn, Prospect, Retail];
 
     private static IEnumerable<string> Candidates()
     {

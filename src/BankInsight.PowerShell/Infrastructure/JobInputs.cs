@@ -62,7 +62,7 @@ internal static class JobInputs
         TrainedModel trained = value switch
         {
             null => TrainedModel.Load(ShippedModels.Locate(shippedName), purpose),
-            string path => TrainedModel.Load(host.ResolveInputPaths(path, literal: true)[0], purpose),
+            string path => TrainedModel.Load(ShippedModels.Resolve(path, host.ResolveInputPaths(path, literal: true)[0]), purpose),
             FileInfo file => TrainedModel.Load(file.FullName, purpose),
             TrainedModel t => t,
             ModelTrainingResult r => r.Model,
@@ -86,7 +86,7 @@ internal static class JobInputs
         var segmentation = value switch
         {
             null => SegmentationModel.Load(ShippedModels.Locate(ShippedModels.Retail)),
-            string path => SegmentationModel.Load(host.ResolveInputPaths(path, literal: true)[0]),
+            string path => SegmentationModel.Load(ShippedModels.Resolve(path, host.ResolveInputPaths(path, literal: true)[0])),
             FileInfo file => SegmentationModel.Load(file.FullName),
             SegmentationModel m => m,
             SegmentationResult r => r.Model,
