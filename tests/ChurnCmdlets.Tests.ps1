@@ -151,6 +151,28 @@ Describe 'Next-month churn' -Tag 'CI' {
         ($ranked[0] | Format-Table | Out-String) | Should -Match 'AssetsAtRisk'
     }
 
+    It 'the shipped next-month model is named, in PowerShell and the runner; a file of that name here wins' {
+        $sample = Join-Path $PSScriptRoot '..' 'out' 'samples' 'customer_losing.del'
+        $named = @(Invoke-ChurnPrediction $sample -Model customer_losing_next_month -Drivers 0 -WarningVariable held -WarningAction SilentlyContinue)
+        $named.Count | Should -BeGreaterThan 100
+        $named[0].Predicts | Should -Be 'churn by 2026-12'
+        $named.AlreadyChurned | Should -Not -Contain $true
+        $held | Should -BeLike '* scored above the threshold are already over the churn line this month*'
+        $all = @(Invoke-ChurnPrediction $sample -Model customer_losing_next_month -Drivers 0 -IncludeAll -WarningAction SilentlyContinue)
+        @($all | Where-Object AlreadyChurned | Where-Object IsChurn).Count | Should -Be 0
+        @($all | Where-Object IsChurn).CustomerId | Should -Be $named.CustomerId
+        $list = Join-Path $TestDrive 'named-cli.txt'
+        dotnet $cli churn predict --input_data_path $sample --model customer_losing_next_month --output_data_path $list 2>$null | Out-Null
+        $LASTEXITCODE | Should -Be 0
+        Get-Content $list | Should -Be ($named | ForEach-Object { '"' + $_.CustomerId + '"' })
+        Push-Location $TestDrive
+        try {
+            Copy-Item $nextModel (Join-Path $TestDrive 'customer_losing_next_month')
+            (Invoke-ChurnPrediction $months[2] -Model customer_losing_next_month -HistoryPath $months[1] -Drivers 0 | Select-Object -First 1).Predicts | Should -Be 'churn by 2026-11'
+        }
+        finally { Pop-Location }
+    }
+
     It 'the shipped same-month model still writes the same warning list' {
         $list = Join-Path $TestDrive 'same.txt'
         Invoke-ChurnPrediction $october -Drivers 0 | Export-BankResult $list

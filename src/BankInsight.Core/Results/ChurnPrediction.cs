@@ -28,8 +28,15 @@ public sealed class ChurnPrediction : IBankResultRecord
     /// <summary>Probability of churning.</summary>
     public double Probability { get; init; }
 
-    /// <summary>True when <see cref="Probability"/> ≥ the decision threshold.</summary>
+    /// <summary>True when <see cref="Probability"/> ≥ the decision threshold (and, for a next-month model, the customer has not already gone: <see cref="AlreadyChurned"/>).</summary>
     public bool IsChurn { get; init; }
+
+    /// <summary>
+    /// For a next-month model: this month's own figures already meet the churn rule, so the money has
+    /// left and the customer is not on the next-month warning list (the same-month model lists it).
+    /// Always false for a same-month model.
+    /// </summary>
+    public bool AlreadyChurned { get; init; }
 
     /// <summary>Low (not flagged), Medium or High.</summary>
     public RiskBand RiskBand { get; init; }

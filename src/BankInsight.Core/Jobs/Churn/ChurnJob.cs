@@ -254,7 +254,9 @@ public static class ChurnJob
         var assets = data.Find(ChurnColumns.CurrentAssets) as NumericColumn;
         var ids = data.Ids ?? throw new BankInsightException(ErrorIds.FileLayoutInvalid, ErrorKind.InvalidData, $"{data.Source} has no customer id column.", data.Source);
         var names = data.Find(ChurnColumns.Name) as TextColumn;
-        var emitted = Enumerable.Range(0, data.RowCount).Where(i => request.IncludeAll || probabilities[i] >= threshold).ToArray();
+        var already = AlreadyChurned(model, data, probabilities, threshold, sink);
+        bool Warned(int i) => probabilities[i] >= threshold && !already[i];
+        var emitted = Enumerable.Range(0, data.RowCount).Where(i => request.IncludeAll || Warned(i)).ToArray();
         sink.Verbose($"Churn: {data.RowCount:N0} customers scored, {probabilities.Count(p => p >= threshold):N0} at or above the threshold {threshold:F4}.");
         const int block = 1024;
         for (int start = 0; start < emitted.Length; start += block)
@@ -272,8 +274,9 @@ public static class ChurnJob
                     CustomerId = ids[row]!,
                     CustomerName = names?[row],
                     Probability = p,
-                    IsChurn = p >= threshold,
-                    RiskBand = p < threshold ? RiskBand.Low : p >= threshold + (1 - threshold) / 2 ? RiskBand.High : RiskBand.Medium,
+                    IsChurn = Warned(row),
+                    AlreadyChurned = already[row],
+                    RiskBand = !Warned(row) ? RiskBand.Low : p >= threshold + (1 - threshold) / 2 ? RiskBand.High : RiskBand.Medium,
                     Predicts = predicts,
                     Assets = assets is null || double.IsNaN(assets[row]) ? null : assets[row],
                     AssetsAtRisk = assets is null || double.IsNaN(assets[row]) ? null : Math.Round(p * assets[row], 2),
@@ -291,6 +294,30 @@ public static class ChurnJob
             sink.Progress(new OperationProgress("Scoring churn", $"{Math.Min(start + block, emitted.Length):N0} of {emitted.Length:N0} customers", (double)Math.Min(start + block, emitted.Length) / emitted.Length));
         }
         sink.Progress(new OperationProgress("Scoring churn", $"{emitted.Length:N0} customers", 1, Completed: true));
+    }
+
+    /// <summary>
+    /// Per row: for a next-month model, whether this month's own figures already meet the model's
+    /// churn rule. Those customers were left out of its training (gone, not about to go) and are left
+    /// off its warning list, said once, since a list of them would spend a relationship manager's
+    /// month on money that has already left. All false for a same-month model.
+    /// </summary>
+    private static bool[] AlreadyChurned(TrainedModel model, CustomerDataSet data, double[] probabilities, double threshold, IOperationSink sink)
+    {
+        var already = new bool[data.RowCount];
+        if (!PredictsNextMonth(model)) return already;
+        var labels = ChurnLabels.Make(data, model.SettingOr("decline_threshold", ChurnLabels.DefaultDeclineThreshold), NullSink.Instance).Labels;
+        int gone = 0, warned = 0;
+        for (int i = 0; i < already.Length; i++)
+        {
+            if (labels[i] != true) continue;
+            already[i] = true;
+            gone++;
+            if (probabilities[i] >= threshold) warned++;
+        }
+        if (warned > 0)
+            sink.Warning($"{warned:N0} customer(s) of {data.Source} scored above the threshold are already over the churn line this month ({gone:N0} in all); the next-month list leaves them off, as customers already gone, not about to go. The same-month model lists them; -All shows them (AlreadyChurned), and --scores_path keeps their scores.");
+        return already;
     }
 
     /// <summary>

@@ -60,6 +60,34 @@ public class NextMonthModelTests(ThreeMonths months) : IClassFixture<ThreeMonths
     }
 
     [Fact]
+    public void Customers_already_over_the_line_this_month_are_left_off_the_next_month_list_and_said_so()
+    {
+        var sink = new CollectingSink();
+        var all = ChurnJob.Predict(new ChurnPredictionRequest(months.October, Trained.Model) { IncludeAll = true, Drivers = 0 }, sink).ToList();
+        var now = ChurnLabels.Make(months.October, ChurnLabels.DefaultDeclineThreshold, NullSink.Instance).Labels;
+        double threshold = BankInsight.Jobs.ClassifierTraining.DecisionThreshold(Trained.Model, null);
+        int gone = 0, warnedGone = 0;
+        for (int i = 0; i < all.Count; i++)
+        {
+            Assert.Equal(now[i] == true, all[i].AlreadyChurned);
+            Assert.Equal(all[i].Probability >= threshold && now[i] != true, all[i].IsChurn);
+            if (all[i].AlreadyChurned) { gone++; Assert.Equal(Results.RiskBand.Low, all[i].RiskBand); }
+            if (all[i].AlreadyChurned && all[i].Probability >= threshold) warnedGone++;
+        }
+        // The generated months have companies mid-decline whose score is high: the rule has work to do.
+        Assert.True(warnedGone > 10, $"{warnedGone} of {gone}");
+        Assert.Contains(sink.Warnings, w => w.StartsWith($"{warnedGone:N0} customer(s) of {months.October.Source} scored above the threshold are already over the churn line this month ({gone:N0} in all)", StringComparison.Ordinal));
+
+        var list = ChurnJob.Predict(new ChurnPredictionRequest(months.October, Trained.Model) { Drivers = 0 }, NullSink.Instance).ToList();
+        Assert.Equal(all.Count(p => p.IsChurn), list.Count);
+        Assert.DoesNotContain(list, p => p.AlreadyChurned);
+
+        // A same-month model's list is exactly those customers' kind: nothing is held back.
+        var sameMonth = ChurnJob.Predict(new ChurnPredictionRequest(months.October, ChurnJob.LoadShippedModel()) { IncludeAll = true, Drivers = 0 }, NullSink.Instance);
+        Assert.DoesNotContain(sameMonth, p => p.AlreadyChurned);
+    }
+
+    [Fact]
     public void It_is_evaluated_on_the_following_months_labels_only()
     {
         var e = Assert.Throws<BankInsightException>(() => ChurnJob.Evaluate(Trained.Model, months.October, NullSink.Instance));
