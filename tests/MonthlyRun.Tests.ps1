@@ -73,3 +73,63 @@ Describe 'Monthly run' -Tag 'CI' {
         }
     }
 }
+
+Describe 'Monthly run, next-month churn' -Tag 'CI' {
+    BeforeAll {
+        # Three months of the same companies; each month's folder holds that month's exports.
+        $months = New-Item -ItemType Directory (Join-Path $TestDrive 'months')
+        $null = New-SyntheticCustomerData CorporateChurn 3000 -Seed 5 -Months 3 -AsOf 2026-11-30 -Path (Join-Path $months 'churn.del')
+        $nextOut = Join-Path $TestDrive 'next-out'
+        function Invoke-Month([string] $Month, [string] $Previous) {
+            $folder = Join-Path $TestDrive "in-$Month"
+            New-Item -ItemType Directory $folder -Force | Out-Null
+            Copy-Item (Join-Path $months "churn-$Month.del") (Join-Path $folder 'customer_losing.del')
+            $null = New-SyntheticCustomerData CorporateProspect 500 -Seed 2 -Path (Join-Path $folder 'potential_customer.del')
+            $null = New-SyntheticCustomerData ProspectRelation 500 -Seed 2 -Path (Join-Path $folder 'potential_customer_relation.del')
+            $null = New-SyntheticCustomerData Retail 1000 -Seed 3 -Path (Join-Path $folder 'retail_customer.del')
+            & (Join-Path $PSHOME 'pwsh') -NoProfile -NonInteractive -File $script -InputFolder $folder -OutputFolder $nextOut -Month $Month -Module $module `
+                -PreviousChurnFile (Join-Path $months "churn-$Previous.del") | Out-Null
+            $LASTEXITCODE
+        }
+    }
+
+    It 'the first month with a previous export trains the model, checks drift and ranks the warnings by assets at risk' {
+        Invoke-Month 2026-10 2026-09 | Should -Be 0
+        $results = Join-Path $nextOut '2026-10'
+        $lines = @(Get-Content (Join-Path $results 'customer_losing_next_month.txt'))
+        $lines | Should -Not -BeNullOrEmpty
+        $lines | ForEach-Object { $_ | Should -Match '^"\d+"$' }
+        # The file's order is the model's AssetsAtRisk order, highest first.
+        $month = Join-Path $months 'churn-2026-10.del'
+        $expected = Invoke-ChurnPrediction $month -Model (Join-Path $results 'customer_losing_next_month.model') -Drivers 0 -WarningAction SilentlyContinue |
+            Sort-Object AssetsAtRisk -Descending -Stable
+        $lines | Should -Be ($expected | ForEach-Object { '"' + $_.CustomerId + '"' })
+        $drift = Import-Csv (Join-Path $results 'churn_drift.csv')
+        $drift.Count | Should -BeGreaterThan 80
+        $log = Get-Content (Join-Path $nextOut 'log' 'bankinsight-2026-10.log') -Raw
+        $log | Should -Match 'next-month churn: model trained on 2026-09 and 2026-10, held-out ROC-AUC 0\.\d{3}'
+        $log | Should -Match 'next-month churn: drift against 2026-09: score PSI \d\.\d{3}'
+        $log | Should -Match "next-month churn: $($lines.Count) customers warned \(churn by 2026-11\)"
+        $log | Should -Not -Match 'realised precision'
+    }
+
+    It 'the month after judges last month''s warnings by this month''s figures' {
+        Invoke-Month 2026-11 2026-10 | Should -Be 0
+        $log = Get-Content (Join-Path $nextOut 'log' 'bankinsight-2026-11.log') -Raw
+        $line = [regex]::Match($log, "next-month churn: last month's (\d+) warnings realised precision (\d+\.\d)%, recall (\d+\.\d)%")
+        $line.Success | Should -BeTrue -Because $log
+        $warned, $precision = [int]$line.Groups[1].Value, $line.Groups[2].Value
+        $warned | Should -Be @(Get-Content (Join-Path $nextOut '2026-10' 'customer_losing_next_month.txt')).Count
+        $judged = Test-ChurnModelDrift (Join-Path $months 'churn-2026-10.del') -Model (Join-Path $nextOut '2026-10' 'customer_losing_next_month.model') `
+            -PreviousWarningsPath (Join-Path $nextOut '2026-10' 'customer_losing_next_month.txt') -NextMonthPath (Join-Path $months 'churn-2026-11.del') -WarningAction SilentlyContinue
+        $precision | Should -Be ('{0:F1}' -f (100 * $judged.RealisedPrecision))
+        $judged.RealisedPrecision | Should -BeGreaterThan $judged.ChurnRate -Because 'the warned churn more often than the month as a whole'
+    }
+
+    It 'the first month of all, with no previous export, skips next-month churn and says so' {
+        $first = Join-Path $TestDrive 'first-out'
+        & (Join-Path $PSHOME 'pwsh') -NoProfile -NonInteractive -File $script -InputFolder $in -OutputFolder $first -Month 2026-10 -Module $module | Out-Null
+        (Get-Content (Join-Path $first 'log' 'bankinsight-2026-10.log') -Raw) | Should -Match 'next-month churn: skipped, no previous month''s export at .*customer_losing-2026-09\.del \(the first month\)'
+        Join-Path $first '2026-10' 'customer_losing_next_month.txt' | Should -Not -Exist
+    }
+}

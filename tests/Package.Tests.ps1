@@ -34,6 +34,8 @@ Describe 'Package' -Tag 'CI' {
         }
         finally { $env:PSModulePath = $saved }
         (Get-Content (Join-Path $out 'log' 'bankinsight-2026-11.log') -Raw) | Should -Match 'done; 0 rows rejected'
-        Get-ChildItem (Join-Path $out '2026-11') -Filter '*.txt' | Should -HaveCount 4
+        # The four jobs' files, and next month's warnings from the sample's previous month.
+        (Get-ChildItem (Join-Path $out '2026-11') -Filter '*.txt').Name | Sort-Object |
+            Should -Be ('cross_selling.txt', 'customer_losing.txt', 'customer_losing_next_month.txt', 'customer_potential.txt', 'product_mining.txt' | Sort-Object)
     }
 }

@@ -131,23 +131,24 @@ public class ChurnMonitorTests(DriftedMonths months) : IClassFixture<DriftedMont
 /// <summary>A next-month model's warnings on October, judged by November's figures.</summary>
 public class NextMonthWarningTests(ProfiledChurnModel fixture) : IClassFixture<ProfiledChurnModel>
 {
-    private static CustomerDataSet Month(DateOnly asOf) => Months.Load(Months.Generate(2000, 9, asOf), $"m-{asOf:yyyy-MM}.del");
-
     [Fact]
     public void Realised_precision_and_recall_are_the_evaluation_of_the_list_on_the_next_month()
     {
-        var (september, october, november) = (Month(new(2026, 9, 30)), Month(new(2026, 10, 31)), Month(new(2026, 11, 30)));
+        // Three months of the same companies: independent files would share no story to learn.
+        var months = ChurnMonthFiles.Load(2000, 3, 9, new(2026, 11, 30));
+        var (september, october, november) = (months[0], months[1], months[2]);
         var model = ChurnJob.Train(new ChurnTrainingRequest(september) { NextMonth = october }, NullSink.Instance).Model;
         var list = ChurnMonitorTests.ListOf(ChurnJob.Predict(new ChurnPredictionRequest(october, model) { Drivers = 0 }, NullSink.Instance));
         Assert.NotEmpty(list.Ids);
 
         var missing = Assert.Throws<BankInsightException>(() => ChurnMonitorJob.Monitor(new ChurnMonitorRequest(model, october) { PreviousWarnings = list }, NullSink.Instance));
-        Assert.Contains("predicts next month's churn: whether the customers warned on m-2026-10.del churned is in the month after it; give that file (-NextMonthPath / --next_month_path)", missing.Message);
+        Assert.Contains($"predicts next month's churn: whether the customers warned on {october.Source} churned is in the month after it; give that file (-NextMonthPath / --next_month_path)", missing.Message);
 
         var report = ChurnMonitorJob.Monitor(new ChurnMonitorRequest(model, october) { PreviousWarnings = list, NextMonth = november }, NullSink.Instance);
         var evaluation = ChurnJob.Evaluate(new ChurnEvaluationRequest(model, october) { NextMonth = november }, NullSink.Instance);
         Assert.Equal("churn by 2026-11", report.Predicts);
-        Assert.Equal("m-2026-11.del", report.OutcomesFrom);
+        Assert.Equal(november.Source, report.OutcomesFrom);
+        Assert.EndsWith("churn-2026-11.del", report.OutcomesFrom);
         Assert.Equal(evaluation.Precision, report.RealisedPrecision);
         Assert.Equal(evaluation.Recall, report.RealisedRecall);
         Assert.Equal(evaluation.TruePositives, report.WarnedChurned);
