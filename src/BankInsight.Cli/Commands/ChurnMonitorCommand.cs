@@ -56,7 +56,7 @@ internal static class DriftSummary
     {
         var c = CultureInfo.InvariantCulture;
         output.WriteLine(string.Create(c, $"churn model {r.Model} ({r.Predicts}) on {r.Data}: {r.Rows:N0} customers against {r.TrainingRows:N0} of the training month"));
-        output.WriteLine(string.Create(c, $"score PSI {r.ScorePsi:0.0000} ({r.ScoreShift.ToString().ToLowerInvariant()} shift)"));
+        output.WriteLine(string.Create(c, $"score PSI {r.ScorePsi:0.0000} ({(r.ScoreShift == DriftShift.None ? "no" : r.ScoreShift.ToString().ToLowerInvariant())} shift)"));
         output.WriteLine(string.Create(c, $"{r.MajorShifts} major and {r.ModerateShifts} moderate shift(s) among {r.Features.Count} features (PSI ≥ {PopulationStability.MajorFrom} major, ≥ {PopulationStability.ModerateFrom} moderate)"));
         output.WriteLine();
         // The name last: Chinese names are two columns wide in a console, so nothing is aligned after them.

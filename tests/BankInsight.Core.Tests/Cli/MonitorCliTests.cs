@@ -28,6 +28,7 @@ public class MonitorCliTests
         var lines = stdout.Split('\n');
         Assert.StartsWith("churn model ", lines[0]);
         Assert.Contains("3 major and 0 moderate shift(s) among 81 features", stdout);
+        Assert.Matches(@"\nscore PSI \d+\.\d{4} \((moderate|major) shift\)\n", stdout); // the same-month model reads the tripled deposits
         int header = Array.FindIndex(lines, l => l.Contains("PSI  shift"));
         Assert.EndsWith("员工人数", lines[header + 1]);
         Assert.Contains("  MAJOR  ", lines[header + 1]);
@@ -57,6 +58,7 @@ public class MonitorCliTests
         Assert.InRange(json.GetProperty("realisedPrecision").GetDouble(), 0.6, 1);
 
         var text = Run("churn", "monitor", "--input_data_path", plain, "--previous_warnings", list).Out;
+        Assert.Matches(@"\nscore PSI 0\.\d{4} \(no shift\)\n", text);
         Assert.Contains($"warnings: {File.ReadAllLines(list).Length:N0} in {list} (0 not customers of the month,", text);
         Assert.Contains("realised: precision 0.", text);
         Assert.Contains("training: precision 0.", text);
