@@ -72,10 +72,34 @@ Describe 'Get-CrossSellRule' -Tag 'CI' {
 }
 
 Describe 'Get-CrossSellRecommendation' -Tag 'CI' {
-    It 'writes the bank cross-selling file' {
+    It 'writes the bank cross-selling file: one id and code pair per line, or joined when asked' {
+        $recs = @(Get-CrossSellRecommendation $retail -PerCluster -Top 3)
         $txt = Join-Path $TestDrive 'cross_selling.txt'
-        Get-CrossSellRecommendation $retail -PerCluster | Export-BankResult $txt
-        Get-Content $txt | ForEach-Object { $_ | Should -Match '^"\d+","[1-8](,[1-8])*"$' }
+        $recs | Export-BankResult $txt
+        $lines = @(Get-Content $txt)
+        $lines | ForEach-Object { $_ | Should -Match '^"\d+","[1-8]"$' }
+        $expected = $recs | ForEach-Object { $r = $_; $r.ProductCodes -split ',' | ForEach-Object { '"{0}","{1}"' -f $r.CustomerId, $_ } }
+        $lines | Should -Be $expected
+        @($recs | Where-Object { $_.ProductCodes -like '*,*' }).Count | Should -BeGreaterThan 0 -Because 'some rules offer two products, which the old layout splits'
+        $joined = Join-Path $TestDrive 'cross_selling_joined.txt'
+        $recs | Export-BankResult $joined -JoinProductCodes
+        Get-Content $joined | Should -Be ($recs | ForEach-Object { '"{0}","{1}"' -f $_.CustomerId, $_.ProductCodes })
+    }
+
+    It 'offers only rules that raise the chance (lift 1.1 by default), never a product held, and shows why' {
+        $recs = @(Get-CrossSellRecommendation $retail -PerCluster -Top 3)
+        $recs.Count | Should -BeGreaterThan 100
+        foreach ($r in $recs) {
+            $r.Lift | Should -BeGreaterOrEqual 1.1
+            $r.RecommendedProducts -split ';' | Where-Object { $_ -in ($r.HeldProducts -split ';') } | Should -BeNullOrEmpty
+            $r.Confidence | Should -BeGreaterThan $r.BaseRate
+        }
+        $all = @(Get-CrossSellRecommendation $retail -PerCluster -Top 3 -MinLift 1)
+        $all.Count | Should -BeGreaterThan $recs.Count
+        @($all | Where-Object Lift -lt 1.1).Count | Should -BeGreaterThan 0
+        $header = (($recs | Select-Object -First 2 | Format-Table | Out-String -Width 250) -split "`n" | Where-Object { $_.Trim() } | Select-Object -First 1).Trim() -split '\s+'
+        $header | Should -Be @('CustomerId', 'Rank', 'RecommendedProducts', 'Lift', 'Confidence', 'BaseRate', 'Rule')
+        ($recs[0] | Format-Table | Out-String -Width 250) | Should -Match ([regex]::Escape($recs[0].Rule))
     }
 
     It 'uses rules reviewed first' {

@@ -46,13 +46,14 @@ internal static class RetailCommands
     public static Command CrossSell(CliContext context)
     {
         var input = InputPath();
-        var output = new Option<string>("--output_data_path") { Description = "Result file: \"客户编号\",\"3,4\" (id, recommended product codes).", Required = true };
+        var output = new Option<string>("--output_data_path") { Description = "Result file: one \"客户编号\",\"代码\" line per recommended product, a customer's products in rank order (the old delivery's layout).", Required = true };
+        var joined = new Option<bool>("--join_product_codes") { Description = "Write one \"客户编号\",\"3,4\" line per recommendation instead of a line per product." };
         var match = new Option<string>("--match") { Description = "subset (default: the rule's products are among those held, its recommendations not yet held) or exact (holdings equal the rule's products).", DefaultValueFactory = _ => "subset" };
         match.AcceptOnlyFromAmong("subset", "exact");
         var top = new Option<int>("--top") { Description = "Recommendations per customer, best first (default 1).", DefaultValueFactory = _ => 1 };
-        var rules = new RuleOptions();
+        var rules = new RuleOptions(CrossSellJob.DefaultMinOfferLift);
         var job = new JobInput(Data.Schemas.BuiltInSchemas.Retail);
-        var command = new Command("cross-sell", "Recommend products to each customer from the best matching rules.") { input, output, match, top };
+        var command = new Command("cross-sell", "Recommend products to each customer from the best matching rules (lift ≥ 1.1 by default, best lift first).") { input, output, match, top, joined };
         rules.AddTo(command);
         job.AddTo(command);
         var results = new ResultOptions();
@@ -70,17 +71,21 @@ internal static class RetailCommands
                 Model = model,
                 Match = parse.GetValue(match) == "exact" ? RuleMatch.Exact : RuleMatch.Subset,
                 Top = parse.GetValue(top),
+                MinLift = parse.GetValue(rules.MinLift),
             };
             var file = commit.Add(results.Writer(parse, parse.GetValue(output)!));
-            int customers = 0;
+            int customers = 0, recommendations = 0;
+            bool join = parse.GetValue(joined);
             foreach (var r in CrossSellJob.Recommend(request, context.Sink(parse), context.Cancel))
             {
-                if (r.Rank == 1) customers++;   // every recommended customer has exactly one rank-1 line
-                file.WriteLine(r.ToResultFields());
+                recommendations++;
+                if (r.Rank == 1) customers++;   // every recommended customer has exactly one rank-1 recommendation
+                if (join) file.WriteLine(r.ToResultFields());
+                else foreach (var line in r.ToResultLines()) file.WriteLine(line);
             }
             commit.CommitAll();
             context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{file.LinesWritten:N0} recommendations for {customers:N0} of {data.RowCount:N0} customers, written to {file.Path}"));
+                $"{recommendations:N0} recommendations for {customers:N0} of {data.RowCount:N0} customers ({file.LinesWritten:N0} lines), written to {file.Path}"));
             return job.ExitCode;
         });
     }

@@ -15,12 +15,18 @@ internal sealed class RuleOptions
     public Option<double> MinAntecedentSupport { get; } = new("--min_antecedent_support") { Description = "Keep rules whose antecedents at least this share hold (default 0.1).", DefaultValueFactory = _ => 0.1 };
     public Option<double> MinConsequentSupport { get; } = new("--min_consequent_support") { Description = "Keep rules whose consequents at least this share hold (default 0.1).", DefaultValueFactory = _ => 0.1 };
     public Option<double> MinConfidence { get; } = new("--min_confidence") { Description = "Keep rules with at least this confidence (default 0.3).", DefaultValueFactory = _ => 0.3 };
-    public Option<double> MinLift { get; } = new("--min_lift") { Description = "Keep rules with at least this lift (default 1.0).", DefaultValueFactory = _ => 1.0 };
+    public Option<double> MinLift { get; }
     public Option<string> Algorithm { get; } = new("--algorithm") { Description = "fpgrowth (default) or apriori: the same rules either way.", DefaultValueFactory = _ => "fpgrowth" };
     public Option<bool> PerCluster { get; } = new("--per_cluster") { Description = "Mine each customer segment separately." };
     public Option<string?> Model { get; } = new("--model") { Description = "Segmentation model for --per_cluster (default: the shipped retail_customer)." };
 
-    public RuleOptions() => Algorithm.AcceptOnlyFromAmong("fpgrowth", "apriori");
+    /// <param name="minLift">--min_lift's default: SPEC's 1.0 for mining; recommending asks more (<see cref="CrossSellJob.DefaultMinOfferLift"/>).</param>
+    public RuleOptions(double minLift = 1.0)
+    {
+        Algorithm.AcceptOnlyFromAmong("fpgrowth", "apriori");
+        string why = minLift > 1.0 ? ": a rule that hardly raises the chance over the segment's base rate makes no offer" : "";
+        MinLift = new Option<double>("--min_lift") { Description = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Keep rules with at least this lift (default {minLift}{why})."), DefaultValueFactory = _ => minLift };
+    }
 
     public void AddTo(Command command)
     {

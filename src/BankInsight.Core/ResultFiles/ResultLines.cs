@@ -9,6 +9,17 @@ public interface IBankResultRecord
     IReadOnlyList<ResultField> ToResultFields();
 }
 
+/// <summary>
+/// A result whose bank layout is several lines — a cross-sell recommendation of two products is
+/// two <c>"客户编号","代码"</c> lines, as the old delivery wrote them and downstream systems read them;
+/// <see cref="IBankResultRecord.ToResultFields"/> is its joined single line, written only on request.
+/// </summary>
+public interface IBankResultLines : IBankResultRecord
+{
+    /// <summary>The lines in the bank's layout.</summary>
+    IEnumerable<IReadOnlyList<ResultField>> ToResultLines();
+}
+
 /// <summary>Turns pipeline objects into result lines.</summary>
 public static class ResultLines
 {
@@ -42,6 +53,16 @@ public static class ResultLines
                 $"Objects of type {Describe(value)} have no bank result layout; choose the fields with -Property (e.g. -Property CustomerId).", value),
         };
     }
+
+    /// <summary>
+    /// Every result line for <paramref name="value"/>: one line with -Property or <paramref name="joined"/>,
+    /// else the object's own lines (<see cref="IBankResultLines"/>) or its one line.
+    /// </summary>
+    public static IEnumerable<IReadOnlyList<ResultField>> AllFromObject(object? value, IReadOnlyList<string>? properties,
+        Func<string, (bool Found, object? Value)> getProperty, bool joined) =>
+        properties is not { Count: > 0 } && !joined && value is IBankResultLines lines
+            ? lines.ToResultLines().ToList()
+            : [FromObject(value, properties, getProperty)];
 
     /// <summary>
     /// What kind of line <paramref name="value"/> makes without -Property: its result type's name, or

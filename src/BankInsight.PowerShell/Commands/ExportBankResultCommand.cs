@@ -7,7 +7,7 @@ namespace BankInsight.PowerShell.Commands;
 
 /// <summary>
 /// <para type="synopsis">Writes pipeline objects as the bank's .txt result file.</para>
-/// <para type="description">One line per object: text quoted, numbers bare, nulls empty, UTF-8 without BOM unless -Encoding says otherwise. The file replaces the old one only when every object was written; otherwise — a bad object, a failure upstream, Ctrl+C — the old file stays and no temporary file is left.</para>
+/// <para type="description">Each object's line in the bank's layout — one per object, and for a cross-sell recommendation of several products one "客户编号","代码" line per product as the old delivery wrote them (-JoinProductCodes writes "客户编号","3,4" instead) — or the -Property values: text quoted, numbers bare, nulls empty, UTF-8 without BOM unless -Encoding says otherwise. The file replaces the old one only when every object was written; otherwise — a bad object, a failure upstream, Ctrl+C — the old file stays and no temporary file is left.</para>
 /// </summary>
 [Cmdlet(VerbsData.Export, "BankResult", SupportsShouldProcess = true)]
 [OutputType(typeof(FileInfo))]
@@ -66,6 +66,13 @@ public sealed class ExportBankResultCommand : BankInsightCmdlet
     /// <summary>The switch as a plain bool: what the adapter reads (and tests set).</summary>
     internal bool ForceFlag { get; set; }
 
+    /// <summary>Write a cross-sell recommendation of several products as one "客户编号","3,4" line rather than the old delivery's line per product.</summary>
+    [Parameter]
+    public SwitchParameter JoinProductCodes { get => JoinProductCodesFlag; set => JoinProductCodesFlag = value.IsPresent; }
+
+    /// <summary>The switch as a plain bool: what the adapter reads (and tests set).</summary>
+    internal bool JoinProductCodesFlag { get; set; }
+
     /// <summary>Emit the written file.</summary>
     [Parameter]
     public SwitchParameter PassThru { get => PassThruFlag; set => PassThruFlag = value.IsPresent; }
@@ -96,7 +103,7 @@ public sealed class ExportBankResultCommand : BankInsightCmdlet
         RequireNotTheSource(getProperty);
         try
         {
-            var line = ResultLines.FromObject(value, Property, getProperty);
+            var lines = ResultLines.AllFromObject(value, Property, getProperty, JoinProductCodesFlag);
             if (Property is not { Length: > 0 })
             {
                 string layout = ResultLines.Layout(value);
@@ -105,7 +112,7 @@ public sealed class ExportBankResultCommand : BankInsightCmdlet
                     throw new BankInsightException(ErrorIds.ResultValueInvalid, ErrorKind.InvalidData,
                         $"This file holds {_layout} lines; a {layout} does not belong in it. Write each kind of result to its own file.", value);
             }
-            _writer.WriteLine(line);
+            foreach (var line in lines) _writer.WriteLine(line);
         }
         catch (BankInsightException e) when (e.ErrorId != ErrorIds.OutputWriteFailed) // a full disk stops the command; a bad object does not
         {

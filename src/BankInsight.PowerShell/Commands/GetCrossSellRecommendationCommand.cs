@@ -8,7 +8,7 @@ namespace BankInsight.PowerShell.Commands;
 
 /// <summary>
 /// <para type="synopsis">Recommends products to each retail customer from the best matching rules.</para>
-/// <para type="description">For every customer, takes the rules whose antecedents match the products held — by default the antecedents are among them and the consequents are not yet held (-Match Subset); -Match Exact needs the holdings to equal the antecedents, as the old delivery did — ranked by confidence, then lift, and emits the best -Top. Rules are mined from the same data unless given with -Rule or piped from Get-CrossSellRule.</para>
+/// <para type="description">For every customer, takes the rules whose antecedents match the products held — by default the antecedents are among them and the consequents are not yet held (-Match Subset); -Match Exact needs the holdings to equal the antecedents, as the old delivery did — and whose lift is at least -MinLift (1.1 by default: a rule that hardly raises the chance over the segment's base rate is not an offer worth making), ranked by lift, then confidence, and emits the best -Top, each offering only products not held and not offered at a better rank. Each recommendation shows the rule, its support and confidence, and the base rate it improves on. Rules are mined from the same data unless given with -Rule or piped from Get-CrossSellRule.</para>
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "CrossSellRecommendation", DefaultParameterSetName = InputObjectSet)]
 [OutputType(typeof(CrossSellRecommendation))]
@@ -23,8 +23,12 @@ public sealed class GetCrossSellRecommendationCommand : RuleUsingCmdlet
     [ValidateRange(1, 8)]
     public int Top { get; set; } = 1;
 
+    /// <inheritdoc />
+    internal override double DefaultMinLift => CrossSellJob.DefaultMinOfferLift;
+
     internal CrossSellRecommendationRequest BuildRequest(CustomerDataSet data, SegmentationModel? model) => new(data)
     {
+        MinLift = MinLift,
         Rules = Rules,
         Mining = Mining(),
         PerCluster = PerClusterFlag,

@@ -44,10 +44,15 @@ public abstract class RetailCmdlet : DataJobCmdlet, IUsesModel
     [ValidateRange(0.0, 1.0)]
     public double MinConfidence { get; set; } = 0.3;
 
-    /// <summary>Keep rules with at least this lift.</summary>
+    /// <summary>Keep rules with at least this lift (default 1.0; Get-CrossSellRecommendation 1.1, so that no offer comes from a rule that hardly raises the chance).</summary>
     [Parameter]
     [ValidateRange(0.0, double.MaxValue)]
-    public double MinLift { get; set; } = 1.0;
+    public double MinLift { get => _minLift ?? DefaultMinLift; set => _minLift = value; }
+
+    private double? _minLift;
+
+    /// <summary>-MinLift when not given: SPEC's 1.0 for mining; recommending asks more.</summary>
+    internal virtual double DefaultMinLift => RuleFilter.RetailDefaults.MinLift;
 
     /// <summary>FPGrowth (default) or Apriori: the same rules either way.</summary>
     [Parameter]

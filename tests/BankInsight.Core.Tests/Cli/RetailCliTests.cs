@@ -82,8 +82,21 @@ public class RetailCliTests
         Assert.Contains("recommendations for", stdout);
         var lines = File.ReadAllLines(output);
         Assert.NotEmpty(lines);
-        Assert.All(lines, l => Assert.Matches("^\"[0-9]+\",\"[1-8](,[1-8])*\"$", l));
-        Assert.True(lines.GroupBy(l => l.Split(',')[0]).All(g => g.Count() <= 2));
+        // The old delivery's layout: one "客户编号","代码" pair per line, a customer's lines together.
+        Assert.All(lines, l => Assert.Matches("^\"[0-9]+\",\"[1-8]\"$", l));
+        var ids = lines.Select(l => l.Split(',')[0]).ToList();
+        Assert.Equal(ids.Distinct().Count(), ids.Where((id, i) => i == 0 || ids[i - 1] != id).Count());
+        Assert.Equal(lines.Length, lines.Distinct().Count());
+        Assert.Matches(@"^[\d,]+ recommendations for [\d,]+ of [\d,]+ customers \([\d,]+ lines\), written to ", stdout);
+
+        // --join_product_codes: a recommendation per line, codes joined; the same pairs.
+        string joined = temp.File("joined.txt");
+        Assert.Equal(0, Run("cross-sell", "--input_data_path", Retail(temp), "--output_data_path", joined, "--per_cluster", "--top", "2", "--join_product_codes").Exit);
+        var joinedLines = File.ReadAllLines(joined);
+        Assert.All(joinedLines, l => Assert.Matches("^\"[0-9]+\",\"[1-8](,[1-8])*\"$", l));
+        Assert.True(joinedLines.GroupBy(l => l.Split(',')[0]).All(g => g.Count() <= 2));
+        var split = joinedLines.SelectMany(l => { var f = l.Split("\",\""); return f[1].TrimEnd('"').Split(',').Select(c => $"{f[0]}\",\"{c}\""); });
+        Assert.Equal(lines, split);
     }
 
     [Fact]

@@ -69,11 +69,91 @@ public class CrossSellTests
     }
 
     [Fact]
-    public void A_consequent_already_offered_by_a_better_rule_is_not_offered_twice()
+    public void A_product_already_offered_at_a_better_rank_is_not_offered_again()
     {
-        CrossSellRule[] rules = [Rule("1", "3", 0.8, 1.1), Rule("1,5", "3", 0.7, 1.3), Rule("5", "6", 0.5, 1.0)];
+        // c2 holds 存款 + 理财. By lift: {1,5}→3 (1.3) first; 1→3 then offers nothing new and is skipped;
+        // {1,5}→{3,6} adds only 国债 (6) at rank 2, and says so in its codes and products.
+        CrossSellRule[] rules = [Rule("1", "3", 0.8, 1.2), Rule("1,5", "3", 0.7, 1.3), Rule("1,5", "3,6", 0.5, 1.15)];
         var recs = CrossSellJob.Recommend(new CrossSellRecommendationRequest(Four()) { Rules = rules, Top = 3 }, NullSink.Instance).Where(r => r.CustomerId == "c2").ToList();
         Assert.Equal(["3", "6"], recs.Select(r => r.ProductCodes));
+        Assert.Equal(["基金和积利宝", "国债"], recs.Select(r => r.RecommendedProducts));
+        Assert.Equal("存款;理财 → 基金和积利宝;国债", recs[1].Rule);
+        Assert.Equal([1, 2], recs.Select(r => r.Rank));
+    }
+
+    [Fact]
+    public void Offers_rank_by_lift_and_leave_out_near_1_rules_unless_told()
+    {
+        // For c1 (存款): 存款→贷款和信用卡 is the likeliest (confidence 0.9) but no likelier than anyone (lift 1.007).
+        CrossSellRule[] rules = [Rule("1", "8", 0.9, 1.007), Rule("1", "2", 0.35, 1.6), Rule("1", "5", 0.5, 1.25)];
+        List<CrossSellRecommendation> For(double? minLift) => CrossSellJob.Recommend(new CrossSellRecommendationRequest(Four())
+        {
+            Rules = rules, Top = 3, MinLift = minLift ?? CrossSellJob.DefaultMinOfferLift,
+        }, NullSink.Instance).Where(r => r.CustomerId == "c1").ToList();
+        Assert.Equal(["2", "5"], For(null).Select(r => r.ProductCodes));
+        Assert.Equal(["2", "5", "8"], For(1.0).Select(r => r.ProductCodes));
+        Assert.Equal(["2"], For(1.5).Select(r => r.ProductCodes));
+        Assert.Equal(1.1, CrossSellJob.DefaultMinOfferLift);
+        var e = Assert.Throws<BankInsightException>(() => CrossSellJob.Recommend(new CrossSellRecommendationRequest(Four()) { Rules = rules, MinLift = double.NaN }, NullSink.Instance).ToList());
+        Assert.Equal(ErrorIds.ParameterInvalid, e.ErrorId);
+    }
+
+    [Fact]
+    public void Each_recommendation_shows_its_rule_with_support_confidence_base_rate_and_lift()
+    {
+        var rule = Rule("1", "2", 0.40, 1.6);
+        var measured = new CrossSellRule
+        {
+            Antecedents = rule.Antecedents, Consequents = rule.Consequents, AntecedentCodes = "1", ConsequentCodes = "2",
+            Support = 0.12, Confidence = 0.40, ConsequentSupport = 0.25, Lift = 1.6,
+        };
+        var rec = CrossSellJob.Recommend(new CrossSellRecommendationRequest(Four()) { Rules = [measured] }, NullSink.Instance).First(r => r.CustomerId == "c1");
+        Assert.Equal((0.12, 0.40, 0.25, 1.6), (rec.Support, rec.Confidence, rec.BaseRate, rec.Lift));
+        Assert.Equal("存款 → 保险", rec.Rule);
+    }
+
+    [Fact]
+    public void The_bank_layout_is_one_id_and_code_pair_per_line_in_rank_order()
+    {
+        var recs = CrossSellJob.Recommend(new CrossSellRecommendationRequest(Four()) { Rules = HandRules, Top = 2 }, NullSink.Instance)
+            .Where(r => r.CustomerId == "c2").ToList();
+        var lines = recs.SelectMany(r => r.ToResultLines()).Select(l => string.Join(",", l.Select(f => f.ToString()))).ToList();
+        Assert.Equal(["\"c2\",\"3\"", "\"c2\",\"4\"", "\"c2\",\"2\""], lines);
+        // -JoinProductCodes / --join_product_codes: the recommendation's one line.
+        Assert.Equal("\"c2\",\"3,4\"", string.Join(",", recs[0].ToResultFields().Select(f => f.ToString())));
+        var all = ResultLines.AllFromObject(recs[0], null, _ => (false, null), joined: false).Select(l => string.Join(",", l.Select(f => f.ToString())));
+        Assert.Equal(["\"c2\",\"3\"", "\"c2\",\"4\""], all);
+        Assert.Single(ResultLines.AllFromObject(recs[0], null, _ => (false, null), joined: true));
+    }
+
+    [Theory]
+    [InlineData(RuleMatch.Subset, false)]
+    [InlineData(RuleMatch.Exact, false)]
+    [InlineData(RuleMatch.Subset, true)]
+    public void No_customer_is_offered_a_product_already_held_nor_a_rule_below_the_minimum_lift(RuleMatch match, bool perCluster)
+    {
+        var data = Synthetic.Value;
+        var request = new CrossSellRecommendationRequest(data)
+        {
+            Match = match, PerCluster = perCluster, Top = 3,
+            Mining = new RuleMiningSettings { MinSupport = 0.05, Filter = new RuleFilter(0.05, 0.05, 0.2, 1.0) },
+        };
+        var recs = CrossSellJob.Recommend(request, NullSink.Instance).ToList();
+        Assert.True(recs.Count > 100, $"{recs.Count} recommendations");
+        foreach (var r in recs)
+        {
+            var held = r.HeldProducts.Split(';', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Empty(r.RecommendedProducts.Split(';').Intersect(held));
+            Assert.True(r.Lift >= CrossSellJob.DefaultMinOfferLift, r.Rule);
+        }
+        // Within a customer: ranks by lift, and no product twice.
+        foreach (var customer in recs.GroupBy(r => r.CustomerId))
+        {
+            var codes = customer.SelectMany(r => r.ProductCodes.Split(',')).ToList();
+            Assert.Equal(codes.Count, codes.Distinct().Count());
+            var lifts = customer.Select(r => r.Lift).ToList();
+            Assert.Equal(lifts.OrderByDescending(l => l), lifts);
+        }
     }
 
     [Fact]
