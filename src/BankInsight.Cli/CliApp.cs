@@ -37,6 +37,7 @@ internal static class CliApp
         root.Subcommands.Add(RetailCommands.CrossSell(context));
         root.Subcommands.Add(RetailCommands.ProductMining(context));
         root.Subcommands.Add(ModelsCommand.Create(context));
+        foreach (var legacy in LegacyCommands.Create(context)) root.Subcommands.Add(legacy);
         var bench = new Command("bench", "Benchmarks beside the peer figures of PERFORMANCE.md (not tests: times depend on the machine's load).");
         bench.Subcommands.Add(Bench.BenchLearnersCommand.Create(context));
         bench.Subcommands.Add(Bench.BenchMiningCommand.Create(context));

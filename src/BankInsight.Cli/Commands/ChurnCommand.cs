@@ -93,7 +93,8 @@ internal static class ChurnCommand
         });
     }
 
-    private static Command Predict(CliContext context)
+    /// <summary>churn predict, or under <paramref name="name"/> the old delivery's customer_losing (see <see cref="LegacyCommands"/>).</summary>
+    internal static Command Predict(CliContext context, string name = "predict")
     {
         var input = InputPath();
         var output = new Option<string>("--output_data_path") { Description = "Result file: one \"客户编号\" line per predicted churner.", Required = true };
@@ -105,7 +106,7 @@ internal static class ChurnCommand
         var months = new MonthOptions(withNextMonth: false);
         var job = new JobInput(Data.Schemas.BuiltInSchemas.CorporateChurn);
         var results = new ResultOptions();
-        var command = new Command("predict", "Score a month with a churn model and write the warning list.") { input, output, model, scores, probability, sortBy };
+        var command = new Command(name, "Score a month with a churn model and write the warning list.") { input, output, model, scores, probability, sortBy };
         months.AddTo(command);
         job.AddTo(command, dataMonth: true);
         results.AddTo(command);

@@ -26,13 +26,21 @@ internal sealed class JobInput(string defaultSchema)
         DefaultValueFactory = _ => InputCheck.DefaultMaxRejectedShare,
     };
 
+    /// <summary>
+    /// For schedulers that know only "0 unless it crashed": rows rejected exit 0, not 3. The
+    /// rejected rows are still counted on stderr and kept with --reject_path.
+    /// </summary>
+    public Option<bool> LegacyExitCodes { get; } = new("--legacy_exit_codes") { Description = "Exit 0, not 3, when some rows were rejected (the count is still printed), for schedulers that only know 0 and failure." };
+
     public bool RowsRejected { get; private set; }
+    private bool _legacyExitCodes;
 
     public void AddTo(Command command, bool dataMonth = false)
     {
         Files.AddTo(command);
         command.Options.Add(Schema);
         command.Options.Add(MaxRejectedShare);
+        command.Options.Add(LegacyExitCodes);
         if (dataMonth) command.Options.Add(DataMonth);
     }
 
@@ -43,6 +51,7 @@ internal sealed class JobInput(string defaultSchema)
     /// </summary>
     public CustomerDataSet Load(ParseResult parse, CliContext context, string path, CommitGroup commit, string? schemaOverride = null, bool withRejectPath = true)
     {
+        _legacyExitCodes = parse.GetValue(LegacyExitCodes);
         var schema = BuiltInSchemas.Resolve(schemaOverride ?? parse.GetValue(Schema) ?? defaultSchema);
         var options = Files.Build(parse, schema, withRejectPath);
         var data = CustomerDataLoader.Load(path, new DataLoadOptions(options.Schema)
@@ -64,7 +73,7 @@ internal sealed class JobInput(string defaultSchema)
         : DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
         : throw new Common.BankInsightException(Common.ErrorIds.ParameterInvalid, Common.ErrorKind.InvalidArgument, $"--data_month '{text}' is not a month as yyyy-MM.", text);
 
-    public int ExitCode => RowsRejected ? ExitCodes.RowsRejected : ExitCodes.Success;
+    public int ExitCode => RowsRejected && !_legacyExitCodes ? ExitCodes.RowsRejected : ExitCodes.Success;
 
     /// <summary>
     /// Before any work: no two paths name one file (after links and '..'), and every file to write

@@ -78,7 +78,8 @@ internal static class ProspectCommand
         });
     }
 
-    private static Command Predict(CliContext context)
+    /// <summary>prospect predict, or under <paramref name="name"/> the old delivery's customer_potential (see <see cref="LegacyCommands"/>).</summary>
+    internal static Command Predict(CliContext context, string name = "predict")
     {
         var inputs = new Inputs();
         var output = new Option<string>("--output_data_path") { Description = "Result file: one \"客户编号\" line per predicted prospect in the region.", Required = true };
@@ -87,7 +88,7 @@ internal static class ProspectCommand
         var region = new Option<string>("--region") { Description = "Keep companies whose registered or business address contains this (default 广东; \"\" for all).", DefaultValueFactory = _ => RegionFilter.DefaultRegion };
         var related = new Option<string?>("--related_path") { Description = "Also write the related parties of predicted prospects that are not yet our customers: \"关联人客户编号\",\"客户编号\",\"关系类型\"." };
         var probability = new Option<double?>("--probability_threshold") { Description = "Flag companies at or above this probability (default: the model's threshold)." };
-        var command = new Command("predict", "Score companies with a prospect model and write the prospect list.") { output, model, scores, region, related, probability };
+        var command = new Command(name, "Score companies with a prospect model and write the prospect list.") { output, model, scores, region, related, probability };
         inputs.AddTo(command);
         var results = new ResultOptions();
         results.AddTo(command);

@@ -43,7 +43,7 @@ internal static class RetailCommands
         });
     }
 
-    public static Command CrossSell(CliContext context)
+    public static Command CrossSell(CliContext context, string name = "cross-sell")
     {
         var input = InputPath();
         var output = new Option<string>("--output_data_path") { Description = "Result file: one \"客户编号\",\"代码\" line per recommended product, a customer's products in rank order (the old delivery's layout).", Required = true };
@@ -53,7 +53,7 @@ internal static class RetailCommands
         var top = new Option<int>("--top") { Description = "Recommendations per customer, best first (default 1).", DefaultValueFactory = _ => 1 };
         var rules = new RuleOptions(CrossSellJob.DefaultMinOfferLift);
         var job = new JobInput(Data.Schemas.BuiltInSchemas.Retail);
-        var command = new Command("cross-sell", "Recommend products to each customer from the best matching rules (lift ≥ 1.1 by default, best lift first).") { input, output, match, top, joined };
+        var command = new Command(name, "Recommend products to each customer from the best matching rules (lift ≥ 1.1 by default, best lift first).") { input, output, match, top, joined };
         rules.AddTo(command);
         job.AddTo(command);
         var results = new ResultOptions();
@@ -90,7 +90,7 @@ internal static class RetailCommands
         });
     }
 
-    public static Command ProductMining(CliContext context)
+    public static Command ProductMining(CliContext context, string name = "product-mining")
     {
         var input = InputPath();
         var output = new Option<string>("--output_data_path") { Description = "Result file: \"01\",\"客户编号\" (product code, id) per opportunity.", Required = true };
@@ -102,7 +102,7 @@ internal static class RetailCommands
         var seed = new Option<int>("--seed") { Description = "Seed of the propensity model (default 42).", DefaultValueFactory = _ => 42 };
         var rules = new RuleOptions();
         var job = new JobInput(Data.Schemas.BuiltInSchemas.Retail);
-        var command = new Command("product-mining", "Find customers likely to take a product they do not hold (商机挖掘).") { input, output, products, method, minScore, top, seed };
+        var command = new Command(name, "Find customers likely to take a product they do not hold (商机挖掘).") { input, output, products, method, minScore, top, seed };
         rules.AddTo(command);
         job.AddTo(command);
         var results = new ResultOptions();
