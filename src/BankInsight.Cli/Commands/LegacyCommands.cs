@@ -53,6 +53,7 @@ internal static class LegacyCommands
         var option = command.Options.OfType<Option<T>>().SingleOrDefault(o => o.Name == name)
             ?? throw new InvalidOperationException($"{command.Name} has no option {name} of type {typeof(T).Name}.");
         option.DefaultValueFactory = _ => value;
-        option.Description = $"{option.Description} Here: {value} by default, as the old script did.";
+        string shown = value switch { bool on => on ? "on" : "off", IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture), _ => $"{value}" };
+        option.Description = $"{option.Description} Here: {shown} by default, as the old script did.";
     }
 }
