@@ -47,3 +47,48 @@ Describe 'Find-Prospect' -Tag 'CI' {
         (Get-Content $txt)[0] | Should -Match '^"\d{15}"$'
     }
 }
+
+Describe 'Find-Prospect -RelatedParty' -Tag 'CI' {
+    BeforeAll {
+        $all = @(Find-Prospect $prospects $relations -ExpandRelations -RelatedParty All | Where-Object Source -eq 'Related')
+        $companies = @(Find-Prospect $prospects $relations -ExpandRelations | Where-Object Source -eq 'Related')
+        $persons = @(Find-Prospect $prospects $relations -ExpandRelations -RelatedParty Person | Where-Object Source -eq 'Related')
+    }
+
+    It 'lists no person by default, though persons are most related parties' {
+        $companies | Should -Not -BeNullOrEmpty
+        @($companies | Where-Object PartyKind -eq 'Person').Count | Should -Be 0
+        $companies.PartyKind | Sort-Object -Unique | Should -Be 'Company'
+        @($all | Where-Object PartyKind -eq 'Person').Count / $all.Count | Should -BeGreaterThan 0.4
+    }
+
+    It 'lists the persons, each saying what it is, with -RelatedParty Person' {
+        $persons | Should -Not -BeNullOrEmpty
+        $persons.PartyKind | Sort-Object -Unique | Should -Be 'Person'
+        $persons.RelationFamily | Sort-Object -Unique | Should -Be 'KeyPerson'
+        $persons | ForEach-Object { $_.RelationType | Should -Match '^03\d\d$'; $_.ViaCustomerId | Should -Not -BeNullOrEmpty }
+        $persons.Count + $companies.Count | Should -Be $all.Count
+    }
+
+    It 'exports the classification as text' {
+        $csv = $persons | Select-Object -First 1 | ConvertTo-Csv -NoTypeInformation | ConvertFrom-Csv
+        $csv.PartyKind | Should -BeExactly 'Person'
+        $csv.RelationFamily | Should -BeExactly 'KeyPerson'
+        $csv.PartyEvidence | Should -BeExactly 'PersonRelation, PersonName'
+    }
+
+    It 'shows the kind in the table and the classification in the list view' {
+        $table = $all | Select-Object -First 40 | Format-Table | Out-String -Width 200
+        $table | Should -Match 'PartyKind'
+        $table | Should -Match 'Person'
+        $list = $persons[0] | Format-List | Out-String -Width 200
+        $list | Should -Match 'PartyKind\s+: Person'
+        $list | Should -Match 'RelationFamily\s+: KeyPerson'
+        $list | Should -Match 'PartyEvidence\s+: PersonRelation, PersonName'
+    }
+
+    It 'refuses -RelatedParty without -ExpandRelations' {
+        { Find-Prospect $prospects $relations -RelatedParty Person -ErrorAction Stop } |
+            Should -Throw -ErrorId 'BankInsight.ParameterInvalid,BankInsight.PowerShell.Commands.FindProspectCommand'
+    }
+}

@@ -86,9 +86,10 @@ internal static class ProspectCommand
         var model = new Option<string?>("--model") { Description = "The prospect model (default: the shipped customer_potential)." };
         var scores = new Option<string?>("--scores_path") { Description = "Also write every scored company as \"客户编号\",probability (before the region filter)." };
         var region = new Option<string>("--region") { Description = "Keep companies whose registered or business address contains this (default 广东; \"\" for all).", DefaultValueFactory = _ => RegionFilter.DefaultRegion };
-        var related = new Option<string?>("--related_path") { Description = "Also write the related parties of predicted prospects that are not yet our customers: \"关联人客户编号\",\"客户编号\",\"关系类型\"." };
+        var related = new Option<string?>("--related_path") { Description = "Also write the related companies of predicted prospects that are not yet our customers (upstream/downstream prospects): \"关联人客户编号\",\"客户编号\",\"关系类型\"." };
+        var relatedPersons = new Option<string?>("--related_persons_path") { Description = "Also write the related persons (legal representatives, directors, key people, individual shareholders) that are not yet our customers, retail leads, in the same layout." };
         var probability = new Option<double?>("--probability_threshold") { Description = "Flag companies at or above this probability (default: the model's threshold)." };
-        var command = new Command(name, "Score companies with a prospect model and write the prospect list.") { output, model, scores, region, related, probability };
+        var command = new Command(name, "Score companies with a prospect model and write the prospect list.") { output, model, scores, region, related, relatedPersons, probability };
         inputs.AddTo(command);
         var results = new ResultOptions();
         results.AddTo(command);
@@ -96,14 +97,15 @@ internal static class ProspectCommand
         {
             inputs.Job.CheckPaths(parse, ("--input_data_path1", parse.GetValue(inputs.Prospects), false), ("--input_data_path2", parse.GetValue(inputs.Relations), false),
                 ("--model", parse.GetValue(model), false), ("--output_data_path", parse.GetValue(output), true), ("--scores_path", parse.GetValue(scores), true),
-                ("--related_path", parse.GetValue(related), true));
+                ("--related_path", parse.GetValue(related), true), ("--related_persons_path", parse.GetValue(relatedPersons), true));
             var trained = JobInput.LoadModel(parse.GetValue(model), ShippedModels.Prospect, ProspectJob.Purpose);
             using var commit = new CommitGroup();
             var (prospects, relations) = inputs.Load(parse, context, commit);
             var request = new ProspectSearchRequest(prospects, relations, trained)
             {
                 Region = parse.GetValue(region),
-                ExpandRelations = parse.GetValue(related) is not null && relations is not null,
+                ExpandRelations = (parse.GetValue(related) is not null || parse.GetValue(relatedPersons) is not null) && relations is not null,
+                RelatedParty = RelatedPartySelection.All, // sorted into the two files below, and counted for the summary
                 ProbabilityThreshold = parse.GetValue(probability),
                 Drivers = 0,
                 MaxUnmatchedRelationShare = parse.GetValue(inputs.Job.MaxRejectedShare),
@@ -111,10 +113,22 @@ internal static class ProspectCommand
             var sink = context.Sink(parse);
             var list = commit.Add(results.Writer(parse, parse.GetValue(output)!));
             var relatedFile = parse.GetValue(related) is { } r && relations is not null ? commit.Add(results.Writer(parse, r, mayBeEmpty: true)) : null;
+            var personsFile = parse.GetValue(relatedPersons) is { } rp && relations is not null ? commit.Add(results.Writer(parse, rp, mayBeEmpty: true)) : null;
+            var parties = new RelatedPartyTally();
             foreach (var p in ProspectJob.Find(request, sink, context.Cancel))
             {
-                if (p.Source == "Scored") list.WriteLine(p.ToResultFields());
-                else relatedFile?.WriteLine(ResultField.FromText(p.CustomerId), ResultField.FromText(p.ViaCustomerId), ResultField.FromText(p.RelationType));
+                if (p.Source == "Scored")
+                {
+                    list.WriteLine(p.ToResultFields());
+                    continue;
+                }
+                var file = parties.Add(p) switch
+                {
+                    RelatedPartySelection.Company => relatedFile,
+                    RelatedPartySelection.Person => personsFile,
+                    _ => null,
+                };
+                file?.WriteLine(ResultField.FromText(p.CustomerId), ResultField.FromText(p.ViaCustomerId), ResultField.FromText(p.RelationType));
             }
             if (parse.GetValue(scores) is { } scoresPath)
             {
@@ -124,7 +138,7 @@ internal static class ProspectCommand
             }
             commit.CommitAll();
             context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"scored {prospects.RowCount:N0} companies; {list.LinesWritten:N0} prospects in region '{request.Region}' written to {list.Path}{(relatedFile is null ? "" : $"; {relatedFile.LinesWritten:N0} related parties in {relatedFile.Path}")}"));
+                $"scored {prospects.RowCount:N0} companies; {list.LinesWritten:N0} prospects in region '{request.Region}' written to {list.Path}{(request.ExpandRelations ? "; " + parties.Summary(relatedFile?.Path, personsFile?.Path) : "")}"));
             return inputs.Job.ExitCode;
         });
     }

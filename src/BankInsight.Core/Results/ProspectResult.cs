@@ -1,10 +1,12 @@
+using BankInsight.Jobs.Prospects;
 using BankInsight.ResultFiles;
 
 namespace BankInsight.Results;
 
 /// <summary>
 /// One company's prospect score, or (Source = Related) a related party of a strong prospect
-/// that is not yet the bank's customer. Its bank result line is <c>"客户编号"</c>.
+/// that is not yet the bank's customer, classified as a company (an upstream/downstream prospect)
+/// or a person (a retail lead). Its bank result line is <c>"客户编号"</c>.
 /// </summary>
 public sealed class ProspectResult : IBankResultRecord
 {
@@ -52,6 +54,18 @@ public sealed class ProspectResult : IBankResultRecord
 
     /// <summary>For Related rows: the relation type code.</summary>
     public string? RelationType { get; init; }
+
+    /// <summary>
+    /// Person, Company or Unknown (Related rows: from the relation code, the licence and the name —
+    /// see <see cref="RelatedPartyClassifier"/>); Company for Scored rows, the companies of the prospect file.
+    /// </summary>
+    public PartyKind PartyKind { get; init; }
+
+    /// <summary>For Related rows: Equity, Investment, KeyPerson, Counterparty or Other (null for Scored rows).</summary>
+    public RelationFamily? RelationFamily { get; init; }
+
+    /// <summary>For Related rows: the signs <see cref="PartyKind"/> rests on, e.g. "PersonRelation, PersonName" (null for Scored rows).</summary>
+    public PartyEvidence? PartyEvidence { get; init; }
 
     /// <summary>The drivers of the score as text, strongest first (Scored rows).</summary>
     public string? Drivers { get; init; }

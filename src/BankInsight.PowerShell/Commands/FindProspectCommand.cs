@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using BankInsight.Common;
 using BankInsight.Data;
 using BankInsight.Data.Schemas;
 using BankInsight.Jobs;
@@ -10,7 +11,7 @@ namespace BankInsight.PowerShell.Commands;
 
 /// <summary>
 /// <para type="synopsis">Finds upstream/downstream prospects among companies and their related parties.</para>
-/// <para type="description">Scores every company with a prospect model, keeps those in the region (registered or business address), and with -ExpandRelations also lists the related parties of strong prospects that are not yet the bank's customers.</para>
+/// <para type="description">Scores every company with a prospect model, keeps those in the region (registered or business address), and with -ExpandRelations also lists the related companies of strong prospects that are not yet the bank's customers (-RelatedParty Person or All for the related persons).</para>
 /// </summary>
 [Cmdlet(VerbsCommon.Find, "Prospect", DefaultParameterSetName = InputObjectSet)]
 [OutputType(typeof(ProspectResult))]
@@ -50,6 +51,14 @@ public sealed class FindProspectCommand : DataJobCmdlet, IUsesModel
     /// <summary>The switch as a plain bool: what the adapter reads (and tests set).</summary>
     internal bool ExpandRelationsFlag { get; set; }
 
+    /// <summary>
+    /// Which related parties -ExpandRelations lists: Company (the default: upstream/downstream
+    /// prospects), Person (legal representatives, directors, key people, individual shareholders:
+    /// retail leads) or All.
+    /// </summary>
+    [Parameter]
+    public RelatedPartySelection? RelatedParty { get; set; }
+
     /// <summary>Emit every company in the region, not only predicted prospects.</summary>
     [Parameter]
     public SwitchParameter IncludeAll { get => IncludeAllFlag; set => IncludeAllFlag = value.IsPresent; }
@@ -67,6 +76,7 @@ public sealed class FindProspectCommand : DataJobCmdlet, IUsesModel
         Region = Region,
         IncludeAll = IncludeAllFlag,
         ExpandRelations = ExpandRelationsFlag,
+        RelatedParty = RelatedParty ?? RelatedPartySelection.Company,
         ProbabilityThreshold = ProbabilityThreshold,
         MaxUnmatchedRelationShare = MaxRejectedShare,
         Definition = MinMonthlyCount is null && MinMonthlyAmount is null ? null : new ProspectDefinition(
@@ -84,6 +94,9 @@ public sealed class FindProspectCommand : DataJobCmdlet, IUsesModel
     internal override void Begin(ICommandHost host)
     {
         base.Begin(host);
+        if (RelatedParty is not null && !ExpandRelationsFlag)
+            throw new BankInsightException(ErrorIds.ParameterInvalid, ErrorKind.InvalidArgument,
+                "-RelatedParty needs -ExpandRelations: it chooses which related parties the expansion lists.", "RelatedParty");
         _relations = JobInputs.Relations(host, RelationPath, Relation, MaxRejectedShare); // before any scoring: a wrong relation file stops the command at once
     }
 

@@ -25,10 +25,22 @@ public class RelationTests
         Assert.Equal((5, 2), (index.Rows, index.Customers));
         var c1 = index.Of("c1");
         Assert.Equal(3, c1.Count);
-        Assert.Equal(new Relation("0201", "x1", "甲公司", false, true), c1[1]);
+        Assert.Equal(new Relation("0201", "x1", "甲公司", false, true, ParentType: "0200"), c1[1]); // 营业执照 empty: no licence
         Assert.Null(c1[2].HasLoan); // empty flag stays unknown
         Assert.Empty(index.Of("nobody"));
         Assert.Equal("0301×2; 0201×1", index.Summary("c1"));
+    }
+
+    [Fact]
+    public void Keeps_the_parent_type_and_the_licence_that_classify_a_party()
+    {
+        var index = RelationIndex.Build(Relations(
+            "\"1000\",\"c1\",\"董监高\",\"0305\",\"p1\",\"广东华兴控股集团\",0,0,,0,0,\"91440300MA5FXXXX1K\"\n" +
+            "\"1000\",\"c1\",\"股权关系\",,\"p2\",\"寿甘\",0,0,,0,0,\n"));
+        var (controller, shareholder) = (index.Of("c1")[0], index.Of("c1")[1]);
+        Assert.Equal(("董监高", "91440300MA5FXXXX1K"), (controller.ParentType, controller.Licence));
+        Assert.Equal(new RelatedPartyClass(PartyKind.Unknown, RelationFamily.KeyPerson, PartyEvidence.PersonRelation | PartyEvidence.Licence | PartyEvidence.CompanyName), controller.Classify());
+        Assert.Equal((PartyKind.Person, RelationFamily.Equity), (shareholder.Classify().Kind, shareholder.Classify().Family)); // no code: the parent name gives the family
     }
 
     [Fact]

@@ -75,6 +75,12 @@ public sealed class ProspectSearchRequest(CustomerDataSet prospects, CustomerDat
     /// <summary>Also emit the related parties of predicted prospects that are not yet our customers.</summary>
     public bool ExpandRelations { get; init; }
 
+    /// <summary>
+    /// Which related parties the expansion emits (default Company: the upstream/downstream
+    /// prospects; persons are retail leads, asked for with Person or All).
+    /// </summary>
+    public RelatedPartySelection RelatedParty { get; init; } = RelatedPartySelection.Company;
+
     /// <summary>Overrides the model's decision threshold.</summary>
     public double? ProbabilityThreshold { get; init; }
 
@@ -169,6 +175,7 @@ public static class ProspectJob
                     RelatedCustomers = relations.Count(r => r.IsCustomer == true),
                     RelatedLoanCustomers = relations.Count(r => r.HasLoan == true),
                     Relations = scored.Index.Summary(id),
+                    PartyKind = PartyKind.Company,
                     Drivers = explained is null ? null : ClassifierTraining.Drivers(explained, k, request.Drivers).Text,
                 };
             }
@@ -182,14 +189,26 @@ public static class ProspectJob
             sink.Warning("ExpandRelations needs the relation file; no related parties were listed.");
             yield break;
         }
+        // A party is listed once, through the strongest prospect it is related to; the selection
+        // applies before that, so a party another row classifies differently is not lost to it.
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        var byKind = new int[3];
+        var byFamily = new SortedDictionary<RelationFamily, int>();
         int listed = 0;
         foreach (var (row, score) in strong.OrderByDescending(s => s.Score).ThenBy(s => s.Row))
         {
             string via = ids[row]!;
             foreach (var relation in scored.Index.Of(via))
             {
-                if (relation.IsCustomer != false || relation.RelatedId is null || !seen.Add(relation.RelatedId)) continue;
+                if (relation.IsCustomer != false || relation.RelatedId is null) continue;
+                var party = relation.Classify();
+                if (found.Add(relation.RelatedId))
+                {
+                    byKind[(int)party.Kind]++;
+                    byFamily[party.Family] = byFamily.GetValueOrDefault(party.Family) + 1;
+                }
+                if (!request.RelatedParty.Admits(party) || !seen.Add(relation.RelatedId)) continue;
                 listed++;
                 yield return new ProspectResult
                 {
@@ -200,10 +219,14 @@ public static class ProspectJob
                     IsProspect = true,
                     ViaCustomerId = via,
                     RelationType = relation.Type.Length == 0 ? null : relation.Type,
+                    PartyKind = party.Kind,
+                    RelationFamily = party.Family,
+                    PartyEvidence = party.Evidence,
                 };
             }
         }
-        sink.Verbose($"Prospects: {listed:N0} related parties of {strong.Count:N0} strong prospects are not yet our customers.");
+        sink.Verbose(string.Create(CultureInfo.InvariantCulture,
+            $"Prospects: {found.Count:N0} related parties of {strong.Count:N0} strong prospects are not yet our customers: {byKind[(int)PartyKind.Company]:N0} companies, {byKind[(int)PartyKind.Person]:N0} persons, {byKind[(int)PartyKind.Unknown]:N0} unknown ({string.Join(", ", byFamily.Select(f => f.Key + " " + f.Value.ToString("N0", CultureInfo.InvariantCulture)))}); {listed:N0} listed ({request.RelatedParty})."));
     }
 
     /// <summary>Every company's score (for the runner's scores file), before any region filter.</summary>

@@ -19,6 +19,10 @@ public static class ProspectColumns
     public const string BusinessAddress = "经营地址";
     /// <summary>Relation type code (relation file).</summary>
     public const string RelationType = "关系类型";
+    /// <summary>Parent relation type: a code or a name such as 董监高 (relation file).</summary>
+    public const string ParentRelationType = "上级关系类型";
+    /// <summary>The related party's business licence, a unified social credit code (relation file).</summary>
+    public const string RelatedLicence = "营业执照";
     /// <summary>Related party's id (relation file).</summary>
     public const string RelatedId = "关联人客户编号";
     /// <summary>Related party's name (relation file).</summary>

@@ -13,7 +13,13 @@ namespace BankInsight.Jobs.Prospects;
 /// <param name="RelatedName">The related party's name.</param>
 /// <param name="IsCustomer">Whether it banks with us (null when unknown).</param>
 /// <param name="HasLoan">Whether it has a loan with us (null when unknown).</param>
-public sealed record Relation(string Type, string? RelatedId, string? RelatedName, bool? IsCustomer, bool? HasLoan);
+/// <param name="ParentType">上级关系类型: a code or a dictionary name (null when empty or not in the file).</param>
+/// <param name="Licence">营业执照 (null when empty or not in the file): tells a company from a person.</param>
+public sealed record Relation(string Type, string? RelatedId, string? RelatedName, bool? IsCustomer, bool? HasLoan, string? ParentType = null, string? Licence = null)
+{
+    /// <summary>What the related party is and how it is related (see <see cref="RelatedPartyClassifier"/>).</summary>
+    public RelatedPartyClass Classify() => RelatedPartyClassifier.Classify(Type, ParentType, RelatedName, Licence);
+}
 
 /// <summary>
 /// The relation file grouped by customer, and the relation features made from it: number of
@@ -55,6 +61,8 @@ public sealed class RelationIndex
             throw new BankInsightException(ErrorIds.FileLayoutInvalid, ErrorKind.InvalidData,
                 $"{relations.Source} has no '{ProspectColumns.Id}' text column; is it the relation file?", relations.Source);
         var types = relations.Find(ProspectColumns.RelationType);
+        var parentTypes = relations.Find(ProspectColumns.ParentRelationType);
+        var licences = relations.Find(ProspectColumns.RelatedLicence) as TextColumn;
         var relatedIds = relations.Find(ProspectColumns.RelatedId) as TextColumn;
         var relatedNames = relations.Find(ProspectColumns.RelatedName) as TextColumn;
         var isCustomer = relations.Find(ProspectColumns.RelatedIsCustomer) as NumericColumn;
@@ -65,18 +73,20 @@ public sealed class RelationIndex
             string? id = ids[r];
             if (id is null) continue; // the loader rejects relation rows without a customer id; a data set made otherwise may still hold one
             id = CustomerIds.JoinKey(id);
-            string type = types switch
-            {
-                CategoricalColumn c => c[r] ?? "",
-                TextColumn t => t[r] ?? "",
-                _ => "",
-            };
-            var relation = new Relation(type, relatedIds?[r], relatedNames?[r], Flag(isCustomer, r), Flag(hasLoan, r));
+            string type = Code(types, r) ?? "";
+            var relation = new Relation(type, relatedIds?[r], relatedNames?[r], Flag(isCustomer, r), Flag(hasLoan, r), Code(parentTypes, r), licences?[r]);
             if (!byCustomer.TryGetValue(id, out var list)) byCustomer[id] = list = [];
             list.Add(relation);
         }
         return new RelationIndex(byCustomer, relations.RowCount);
     }
+
+    private static string? Code(DataColumn? column, int row) => column switch
+    {
+        CategoricalColumn c => c[row],
+        TextColumn t => t[row],
+        _ => null,
+    };
 
     private static bool? Flag(NumericColumn? column, int row) => column is null || double.IsNaN(column[row]) ? null : column[row] == 1;
 
