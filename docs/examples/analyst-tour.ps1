@@ -28,7 +28,7 @@ $header = ((Get-BankSchema CorporateChurn).Columns.Name | ForEach-Object { "`"$_
 @($header) + (Get-Content "$Samples/customer_losing.del" -TotalCount 20) | Set-Content "$Output/few.csv" -Encoding utf8
 Import-Csv "$Output/few.csv" | Invoke-ChurnPrediction -IncludeAll -Drivers 1 | Format-Table
 
-# Prospects in Guangdong, and the related parties who do not bank with us yet
+# Prospects in Guangdong, and their related companies that do not bank with us yet (-RelatedParty Person: the persons)
 $prospects = Find-Prospect "$Samples/potential_customer.del" "$Samples/potential_customer_relation.del" -ExpandRelations
 $prospects | Sort-Object Score -Descending | Select-Object -First 20 | Format-Table
 # Names and addresses were typed by people: one starting with = would run as a formula in Excel
