@@ -112,7 +112,8 @@ internal static class ClassifierTraining
             Iterations = classifier.Report.Iterations,
             Features = classifier.FeatureNames.Count,
             TopFeatures = string.Join("; ", importance.Take(5).Select(i => i.Feature)),
-            Evaluation = ClassifierEvaluation.From(input.Job, "held-out", input.Data.Source, heldOut, input.UnlabelledRows, probabilities, heldY),
+            Evaluation = ClassifierEvaluation.From(input.Job, "held-out", input.Data.Source, heldOut, input.UnlabelledRows, probabilities, heldY,
+                topFeatures: Explain.FeatureEffects.Top(classifier, heldX, cancellationToken: cancellationToken)),
             Model = model,
         };
     }

@@ -1,4 +1,5 @@
 using BankInsight.Common;
+using BankInsight.Explain;
 using BankInsight.Metrics;
 
 namespace BankInsight.Results;
@@ -79,13 +80,25 @@ public sealed class ClassifierEvaluation
     /// <summary>What the labels are: "churn by 2026-11 (labels from month-11.del)", or "churn in 2026-10".</summary>
     public string? Predicts { get; init; }
 
+    /// <summary>Cumulative gains: call the top X share of the ranked customers, catch the Y share of the positives (0%, 5%, …, 100%). Y ÷ X is the lift.</summary>
+    public TextList<CurvePoint> Gains { get; init; } = TextCollections.Create<CurvePoint>([]);
+
+    /// <summary>The ROC curve: false positive rate (X) against true positive rate (Y), at most 101 points.</summary>
+    public TextList<CurvePoint> Roc { get; init; } = TextCollections.Create<CurvePoint>([]);
+
+    /// <summary>The features that drive the scores most: mean |contribution to the log-odds| (TreeSHAP for trees) over up to 2,000 of the rows evaluated, top 15.</summary>
+    public TextList<FeatureEffect> TopFeatures { get; init; } = TextCollections.Create<FeatureEffect>([]);
+
     /// <summary>"ROC-AUC 0.9512, PR-AUC 0.8123 on 1,000 rows of data.del": what a cell or a list shows.</summary>
     public override string ToString() =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"ROC-AUC {RocAuc:0.0000}, PR-AUC {PrAuc:0.0000} on {Rows:N0} rows of {Data}");
 
     internal static ClassifierEvaluation From(string job, string model, string data, BinaryEvaluation e, int unlabelled,
-        ReadOnlySpan<double> probabilities, ReadOnlySpan<bool> labels, string? predicts = null) => new()
+        ReadOnlySpan<double> probabilities, ReadOnlySpan<bool> labels, string? predicts = null, IReadOnlyList<FeatureEffect>? topFeatures = null) => new()
     {
+        Gains = Curves.Gains(probabilities, labels).ToTextList(),
+        Roc = Curves.Roc(probabilities, labels).ToTextList(),
+        TopFeatures = (topFeatures ?? []).ToTextList(),
         LiftTop5 = Lift.AtTop(probabilities, labels, 0.05),
         LiftTop10 = Lift.AtTop(probabilities, labels, 0.10),
         Calibration = Metrics.Calibration.Quantiles(probabilities, labels).ToTextList(),

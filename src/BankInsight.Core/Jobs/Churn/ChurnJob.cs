@@ -229,7 +229,8 @@ public static class ChurnJob
         var truth = rows.Select(i => labels[i]!.Value).ToArray();
         var evaluation = BinaryEvaluation.Evaluate(probabilities, truth, ClassifierTraining.DecisionThreshold(model, null));
         string predicts = Predicts(model.Settings, reference) + (request.NextMonth is { } n ? $" (labels from {n.Source})" : "");
-        return ClassifierEvaluation.From(Purpose, model.Source ?? "(in memory)", data.Source, evaluation, unlabelled, probabilities, truth, predicts);
+        return ClassifierEvaluation.From(Purpose, model.Source ?? "(in memory)", data.Source, evaluation, unlabelled, probabilities, truth, predicts,
+            Explain.FeatureEffects.Top(model.Classifier, features, cancellationToken: cancellationToken));
     }
 
     /// <summary>
