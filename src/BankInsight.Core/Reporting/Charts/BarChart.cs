@@ -68,12 +68,12 @@ public static class BarChart
         double plotBottom = top + bars.Count * RowHeight;
         int height = (int)Math.Ceiling(plotBottom + (valueLabel.Length > 0 ? 46 : 30));
         var plot = new Box(Frame.Margin + labelWidth + 8, top, width - Frame.Margin - 6, plotBottom);
-        var x = LinearScale.Create(low, high, Frame.TickCount(plot.Width), extend: true,
-            plot.Left + negativeRoom, plot.Right - positiveRoom);
+        bool percent = Frame.IsPercent(valueFormat);
+        var x = Frame.HorizontalScale(low, high, plot.Left + negativeRoom, plot.Right - positiveRoom, percent: percent);
 
         var w = new SvgWriter(width, height, title);
         Frame.Title(w, width, title);
-        Frame.XAxis(w, x, new Box(x.RangeMin, plot.Top, x.RangeMax, plot.Bottom), percent: Frame.IsPercent(valueFormat));
+        Frame.XAxis(w, x, new Box(x.RangeMin, plot.Top, x.RangeMax, plot.Bottom), percent: percent);
         w.Start("g").Attr("data-role", "bars").Open();
         double zero = x.Map(0);
         for (int i = 0; i < bars.Count; i++)

@@ -132,6 +132,21 @@ internal static class Frame
         w.Close();
     }
 
+    /// <summary>
+    /// A horizontal value axis over [<paramref name="low"/>, <paramref name="high"/>] drawn from
+    /// <paramref name="left"/> to <paramref name="right"/>: as many ticks as <see cref="TickCount"/>
+    /// suggests, fewer while the widest tick label would not fit between two ticks.
+    /// </summary>
+    public static LinearScale HorizontalScale(double low, double high, double left, double right, bool extend = true, bool percent = false)
+    {
+        for (int target = TickCount(right - left); ; target--)
+        {
+            var scale = LinearScale.Create(low, high, target, extend, left, right);
+            double spacing = Math.Abs(scale.Map(scale.DomainMin + scale.Step) - scale.Map(scale.DomainMin));
+            if (target <= 1 || TickLabelWidth(scale, percent) + 10 <= spacing) return scale;
+        }
+    }
+
     /// <summary>A target tick count for a horizontal axis <paramref name="length"/> pixels long (labels need room side by side).</summary>
     public static int TickCount(double length) => Math.Clamp((int)(length / 64), 2, 10);
 

@@ -94,7 +94,7 @@ public static class Histogram
         var y = LinearScale.Create(0, maxCount * (1 + 0.06 * markerRows), Frame.VerticalTickCount(bottom - top), extend: true, bottom, top, integerSteps: true);
         double left = Frame.Margin + Frame.LabelSize + 10 + Frame.TickLabelWidth(y);
         var plot = new Box(left, top, width - Frame.Margin - 12, bottom);
-        var x = LinearScale.Create(axisLow, axisHigh, Frame.TickCount(plot.Width), extend: true, plot.Left, plot.Right);
+        var x = Frame.HorizontalScale(axisLow, axisHigh, plot.Left, plot.Right);
         y = y.WithRange(plot.Bottom, plot.Top);
 
         var w = new SvgWriter(width, Height, title);

@@ -5,7 +5,7 @@ namespace BankInsight.Reporting.Charts;
 /// <summary>
 /// Lines through (x, y) points on two numeric axes: the ROC curve and cumulative gains (with the
 /// dashed diagonal of a random model) and the lift curve. Points are joined in the order given;
-/// consecutive points that land on the same pixel (to 0.01 px) are drawn once, so a ROC curve of
+/// points within <see cref="MinStep"/> pixels of the last one drawn are skipped, so a ROC curve of
 /// 100,000 thresholds stays small. Parts outside the axis range are clipped off. O(points).
 /// </summary>
 public static class LineChart
@@ -15,6 +15,13 @@ public static class LineChart
 
     /// <summary>Series with at most this many points also get a dot at each point.</summary>
     public const int MaxDottedPoints = 25;
+
+    /// <summary>
+    /// Points closer than this (in pixels) to the last point drawn are skipped, except a line's
+    /// last point and where it leaves the plot: a ROC curve of 100,000 thresholds becomes a few
+    /// hundred points, differing from the full curve by less than this.
+    /// </summary>
+    public const double MinStep = 0.5;
 
     /// <summary>Legend text of the diagonal.</summary>
     public const string DiagonalLabel = "随机 Random";
@@ -84,8 +91,9 @@ public static class LineChart
         if (yMin is not null || yMax is not null) y = Pinned(y, yMin, yMax, bottom, top);
         double left = Frame.Margin + Frame.LabelSize + 10 + Frame.TickLabelWidth(y);
         var plot = new Box(left, top, width - Frame.Margin - 14, bottom);
-        var x = LinearScale.Create(xLow, xHigh, Frame.TickCount(plot.Width), extend: true, plot.Left, plot.Right);
-        if (xMin is not null || xMax is not null) x = Pinned(x, xMin, xMax, plot.Left, plot.Right);
+        var x = Frame.HorizontalScale(xLow, xHigh, plot.Left, plot.Right);
+        if (xMin is not null || xMax is not null)
+            x = Frame.HorizontalScale(xMin ?? x.DomainMin, xMax ?? x.DomainMax, plot.Left, plot.Right, extend: false);
 
         var w = new SvgWriter(width, Height, title);
         Frame.Title(w, width, title);
@@ -128,17 +136,16 @@ public static class LineChart
     }
 
     // A bound the caller gave is kept exactly; the free end still rounds out to a tick.
-    private static LinearScale Pinned(LinearScale nice, double? low, double? high, double rangeMin, double rangeMax)
-    {
-        double lo = low ?? nice.DomainMin, hi = high ?? nice.DomainMax;
-        return LinearScale.Create(lo, hi, Math.Max(2, nice.Ticks.Count - 1), extend: false, rangeMin, rangeMax);
-    }
+    private static LinearScale Pinned(LinearScale nice, double? low, double? high, double rangeMin, double rangeMax) =>
+        LinearScale.Create(low ?? nice.DomainMin, high ?? nice.DomainMax, Frame.VerticalTickCount(Math.Abs(rangeMax - rangeMin)), extend: false, rangeMin, rangeMax);
 
     private static void DrawSeries(SvgWriter w, Series series, string color, LinearScale x, LinearScale y, Box plot)
     {
+        // Runs of points inside the plot; a line that leaves and re-enters makes a new run.
         var runs = new List<List<(double X, double Y)>>();
         List<(double X, double Y)>? run = null;
-        for (int i = 0; i < series.X.Count; i++)
+        int count = series.X.Count;
+        for (int i = 0; i < count; i++)
         {
             var point = (x.Map(series.X[i]), y.Map(series.Y[i]));
             if (i == 0)
@@ -146,10 +153,14 @@ public static class LineChart
                 if (Inside(point, plot)) runs.Add(run = new() { point });
                 continue;
             }
-            var previous = (x.Map(series.X[i - 1]), y.Map(series.Y[i - 1]));
-            if (!Clip(ref previous, ref point, plot)) { run = null; continue; }
-            if (run is null || !Same(run[^1], previous)) runs.Add(run = new() { previous });
-            if (!Same(run[^1], point)) run.Add(point);
+            var from = (x.Map(series.X[i - 1]), y.Map(series.Y[i - 1]));
+            var (start, end) = (from, point);
+            if (!Clip(ref start, ref end, plot)) { run = null; continue; }
+            if (run is null || start != from) runs.Add(run = new() { start });
+            bool leaves = end != point;
+            if (leaves || i == count - 1 ? !Same(run[^1], end) : Distance(run[^1], end) >= MinStep)
+                run.Add(end);
+            if (leaves) run = null;
         }
 
         w.Start("g").Attr("data-series", series.Label).Open();
@@ -173,8 +184,14 @@ public static class LineChart
         w.Close();
     }
 
+    // Points within this many pixels outside the plot count as on its edge: mapping the axis end
+    // itself can land a rounding error beyond it, and that must not cut the line.
+    private const double EdgeTolerance = 1e-6;
+
     private static bool Inside((double X, double Y) p, Box plot) =>
-        p.X >= plot.Left - 1e-9 && p.X <= plot.Right + 1e-9 && p.Y >= plot.Top - 1e-9 && p.Y <= plot.Bottom + 1e-9;
+        p.X >= plot.Left - EdgeTolerance && p.X <= plot.Right + EdgeTolerance && p.Y >= plot.Top - EdgeTolerance && p.Y <= plot.Bottom + EdgeTolerance;
+
+    private static double Distance((double X, double Y) a, (double X, double Y) b) => Math.Sqrt((a.X - b.X) * (a.X - b.X) + (a.Y - b.Y) * (a.Y - b.Y));
 
     private static bool Same((double X, double Y) a, (double X, double Y) b) =>
         SvgWriter.Num(a.X) == SvgWriter.Num(b.X) && SvgWriter.Num(a.Y) == SvgWriter.Num(b.Y);
@@ -182,18 +199,20 @@ public static class LineChart
     /// <summary>Liang–Barsky: shortens the segment a–b to its part inside <paramref name="plot"/>; false when none is.</summary>
     internal static bool Clip(ref (double X, double Y) a, ref (double X, double Y) b, Box plot)
     {
+        plot = new Box(plot.Left - EdgeTolerance, plot.Top - EdgeTolerance, plot.Right + EdgeTolerance, plot.Bottom + EdgeTolerance);
         double dx = b.X - a.X, dy = b.Y - a.Y, t0 = 0, t1 = 1;
         if (!Edge(-dx, a.X - plot.Left) || !Edge(dx, plot.Right - a.X) || !Edge(-dy, a.Y - plot.Top) || !Edge(dy, plot.Bottom - a.Y))
             return false;
-        var start = (a.X + t0 * dx, a.Y + t0 * dy);
-        var end = (a.X + t1 * dx, a.Y + t1 * dy);
+        // An end that is not cut stays exactly as it was (a + (b − a) need not equal b).
+        var start = t0 == 0 ? a : (a.X + t0 * dx, a.Y + t0 * dy);
+        var end = t1 == 1 ? b : (a.X + t1 * dx, a.Y + t1 * dy);
         a = start;
         b = end;
         return true;
 
         bool Edge(double p, double q)
         {
-            if (p == 0) return q >= -1e-9;
+            if (p == 0) return q >= 0;
             double r = q / p;
             if (p < 0) { if (r > t1) return false; if (r > t0) t0 = r; }
             else { if (r < t0) return false; if (r < t1) t1 = r; }

@@ -4,7 +4,7 @@ namespace BankInsight.Reporting.Charts;
 
 /// <summary>
 /// Maps a numeric domain onto a pixel range and picks "nice" ticks on it: steps of 1, 2 or 5
-/// times a power of ten, at most about <c>targetTicks</c> of them, tick values exact multiples of
+/// times a power of ten, about <c>targetTicks</c> intervals of them, tick values exact multiples of
 /// the step (so 0.1 + 0.2 never shows as 0.30000000000000004).
 /// </summary>
 internal sealed class LinearScale
@@ -80,14 +80,17 @@ internal sealed class LinearScale
         return new LinearScale(low, high, step, rangeMin, rangeMax);
     }
 
-    /// <summary>The smallest of 1, 2, 5 × 10^k that is ≥ <paramref name="raw"/>.</summary>
+    /// <summary>
+    /// The 1, 2 or 5 × 10^k nearest to <paramref name="raw"/> on a log scale (switching at √2, √10
+    /// and √50, as d3's ticks do), so the tick count stays within about 0.7–1.4 × the target.
+    /// </summary>
     internal static double NiceStep(double raw)
     {
         if (!(raw > 0) || !double.IsFinite(raw)) return 1;
         int exponent = (int)Math.Floor(Math.Log10(raw));
         double magnitude = Math.Pow(10, exponent);
         double fraction = raw / magnitude;
-        double nice = fraction <= 1 + 1e-9 ? 1 : fraction <= 2 + 1e-9 ? 2 : fraction <= 5 + 1e-9 ? 5 : 10;
+        double nice = fraction >= 7.0710678 ? 10 : fraction >= 3.1622777 ? 5 : fraction >= 1.4142136 ? 2 : 1;
         return nice * magnitude;
     }
 
