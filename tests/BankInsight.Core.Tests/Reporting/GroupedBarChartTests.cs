@@ -90,6 +90,20 @@ public sealed class GroupedBarChartTests : ChartContract
     }
 
     [Fact]
+    public void Values_are_printed_over_the_columns_only_when_all_fit()
+    {
+        var wide = new SvgDocument(GroupedBarChart.Draw("g", "t", "y", Products, new[] { new ColumnSeries("s", new[] { 1.0, 2, double.NaN }) }));
+        Assert.Equal(new[] { "1", "2" }, wide.Group("columns").Elements(SvgDocument.Ns + "text").Select(t => t.Value));
+        var categories = Enumerable.Range(0, 20).Select(i => $"c{i}").ToList();
+        var narrow = new SvgDocument(GroupedBarChart.Draw("g", "t", "y", categories, new[]
+        {
+            new ColumnSeries("a", categories.Select((_, i) => (double)i).ToList()),       // "7" fits a column
+            new ColumnSeries("b", categories.Select((_, i) => i + 0.25).ToList()),        // "7.25" does not
+        }));
+        Assert.Empty(narrow.Group("columns").Elements(SvgDocument.Ns + "text"));
+    }
+
+    [Fact]
     public void A_series_with_the_wrong_number_of_values_is_refused()
     {
         var e = Assert.Throws<ArgumentException>(() => GroupedBarChart.Draw("g", "t", "y", Products, new[] { new ColumnSeries("s", new[] { 1.0 }) }));

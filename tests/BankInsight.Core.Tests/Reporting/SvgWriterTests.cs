@@ -130,6 +130,17 @@ public sealed class LinearScaleTests
     }
 
     [Fact]
+    public void A_horizontal_axis_with_coarse_ticks_keeps_the_data_ends()
+    {
+        // 100 px leaves room for one "10,000"-wide step only; rounding out to 20,000 steps would waste half the axis.
+        var scale = Frame.HorizontalScale(-2469, 12346, 0, 100);
+        Assert.Equal(-2469, scale.DomainMin);
+        Assert.Equal(12346, scale.DomainMax);
+        var roomy = Frame.HorizontalScale(0, 0.31, 0, 600);
+        Assert.Equal((0, 0.35), (roomy.DomainMin, roomy.DomainMax));
+    }
+
+    [Fact]
     public void An_empty_interval_is_widened()
     {
         var scale = LinearScale.Create(5, 5, 5, extend: true, 0, 1);

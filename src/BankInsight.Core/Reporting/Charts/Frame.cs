@@ -135,13 +135,17 @@ internal static class Frame
     /// <summary>
     /// A horizontal value axis over [<paramref name="low"/>, <paramref name="high"/>] drawn from
     /// <paramref name="left"/> to <paramref name="right"/>: as many ticks as <see cref="TickCount"/>
-    /// suggests, fewer while the widest tick label would not fit between two ticks.
+    /// suggests, fewer while the widest tick label would not fit between two ticks. With
+    /// <paramref name="extend"/> the ends round out to ticks unless that would stretch the axis by
+    /// more than a quarter (a narrow chart with coarse ticks): then the data's own ends are kept.
     /// </summary>
     public static LinearScale HorizontalScale(double low, double high, double left, double right, bool extend = true, bool percent = false)
     {
         for (int target = TickCount(right - left); ; target--)
         {
             var scale = LinearScale.Create(low, high, target, extend, left, right);
+            if (extend && high > low && scale.DomainMax - scale.DomainMin > 1.25 * (high - low))
+                scale = LinearScale.Create(low, high, target, extend: false, left, right);
             double spacing = Math.Abs(scale.Map(scale.DomainMin + scale.Step) - scale.Map(scale.DomainMin));
             if (target <= 1 || TickLabelWidth(scale, percent) + 10 <= spacing) return scale;
         }

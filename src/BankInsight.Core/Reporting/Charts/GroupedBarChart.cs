@@ -5,7 +5,7 @@ namespace BankInsight.Reporting.Charts;
 /// each group, one palette colour per series with a legend when there are several (e.g. product
 /// holding rate: categories = products, one series per segment). Category labels are written
 /// level when they fit under their group and rotated −45° (shortened with "…") when they do not.
-/// Values are printed over the columns when the columns are wide enough. O(categories × series).
+/// Values are printed over the columns when every one fits its column. O(categories × series).
 /// </summary>
 public static class GroupedBarChart
 {
@@ -95,6 +95,8 @@ public static class GroupedBarChart
         Frame.YAxis(w, y, plot, percent);
         double zero = y.Map(0);
         double columnWidth = groupWidth * 0.8 / series.Count;
+        // Values go over the columns only if every one fits its column: some labelled and some not reads as noise.
+        bool printValues = series.All(one => one.Values.All(v => double.IsNaN(v) || TextWidth.Estimate(SvgWriter.Format(v, valueFormat), Frame.ValueSize) + 2 <= columnWidth));
         w.Start("g").Attr("data-role", "columns").Open();
         for (int c = 0; c < categories.Count; c++)
         {
@@ -109,7 +111,7 @@ public static class GroupedBarChart
                 w.Rect(x0 + gap / 2, Math.Min(zero, end), columnWidth - gap, Math.Abs(zero - end), ChartStyle.SeriesColor(s), open: true)
                     .Attr("data-series", series[s].Label).Attr("data-category", categories[c]).Attr("data-value", SvgWriter.Data(v))
                     .Open().Tooltip($"{categories[c]} · {series[s].Label}: {text}").Close();
-                if (TextWidth.Estimate(text, Frame.ValueSize) + 2 <= columnWidth)
+                if (printValues)
                     w.Text(x0 + columnWidth / 2, v < 0 ? end + Frame.ValueSize + 2 : end - 3, text, Frame.ValueSize, "middle");
             }
         }
