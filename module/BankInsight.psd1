@@ -14,6 +14,8 @@
         'New-SyntheticCustomerData'
         'Get-BankSchema'
         'Export-BankResult'
+        'Export-BankReport'
+        'Save-BankChart'
         'Protect-SpreadsheetText'
         'New-ChurnModel'
         'Test-ChurnModel'

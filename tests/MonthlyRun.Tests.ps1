@@ -35,6 +35,13 @@ Describe 'Monthly run' -Tag 'CI' {
             $lines | ForEach-Object { $_ | Should -Match $formats[$file] }
         }
         (Get-Content (Join-Path $out 'log' 'bankinsight-2026-10.log') -Raw) | Should -Match 'done; 0 rows rejected'
+        # The month's report: one page, a section per job, each chart an SVG of the size the page says.
+        $page = Get-Content (Join-Path $out '2026-10' 'report.html') -Raw
+        foreach ($id in 'churn', 'prospects', 'retail', 'opportunities') { $page | Should -Match "<section id=`"$id`">" }
+        $page | Should -Match '<title>BankInsight 2026-10 月度报告 Monthly report</title>'
+        $figures = [regex]::Matches($page, '(?s)<figure id="([^"]+)" data-width="(\d+)" data-height="(\d+)">\n(<svg.*?</svg>)')
+        $figures.Count | Should -BeGreaterThan 10
+        foreach ($f in $figures) { [int]([xml]$f.Groups[4].Value).svg.height | Should -Be ([int]$f.Groups[3].Value) }
     }
 
     It 'exits 3 and keeps the bad rows aside when files have some' {
@@ -111,6 +118,7 @@ Describe 'Monthly run, next-month churn' -Tag 'CI' {
         $log | Should -Match 'next-month churn: drift against 2026-09: score PSI \d\.\d{3}'
         $log | Should -Match "next-month churn: $($lines.Count) customers warned \(churn by 2026-11\)"
         $log | Should -Not -Match 'realised precision'
+        (Get-Content (Join-Path $results 'report.html') -Raw) | Should -Match '<section id="monitoring">'
     }
 
     It 'the month after judges last month''s warnings by this month''s figures' {

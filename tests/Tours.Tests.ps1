@@ -20,5 +20,11 @@ Describe 'Analyst tour' -Tag 'CI' {
             Join-Path $output $file | Should -Exist
         }
         (Import-Csv (Join-Path $output 'insurance.csv')).Count | Should -Be 100
+        # The month in pictures: every section the tour's results fill, and the heat map on its own.
+        $page = Get-Content (Join-Path $output 'report.html') -Raw
+        foreach ($id in 'churn', 'monitoring', 'prospects', 'retail', 'opportunities') { $page | Should -Match "<section id=`"$id`">" }
+        $page | Should -Match '<figure id="retail-segment-profile"'
+        $svg = [xml](Get-Content (Join-Path $output 'charts' 'retail-segment-profile.svg') -Raw)
+        [int]$svg.svg.width | Should -Be 1400
     }
 }

@@ -43,3 +43,10 @@ $rules | Where-Object Confidence -ge 0.5 | Get-CrossSellRecommendation "$Samples
     Export-Csv "$Output/recommendations.csv" -Encoding utf8BOM -NoTypeInformation
 Find-ProductOpportunity "$Samples/retail_customer.del" -Product Insurance -Top 100 |
     Export-Csv "$Output/insurance.csv" -Encoding utf8BOM -NoTypeInformation
+
+# The month in pictures: one page to open in a browser, and the charts one by one for slides
+$segments = Get-CustomerCluster "$Samples/retail_customer.del" -Profile
+@($warnings; Test-ChurnModel -InputObject $churn; Test-ChurnModelDrift -InputObject $churn; $prospects; $segments; $rules
+  Find-ProductOpportunity "$Samples/retail_customer.del") | Export-BankReport "$Output/report.html" -WarningAction SilentlyContinue
+New-Item -ItemType Directory -Force "$Output/charts" | Out-Null
+$segments | Save-BankChart "$Output/charts" -Name retail-segment-profile

@@ -6,8 +6,8 @@
 .DESCRIPTION
     Reads customer_losing.del, potential_customer.del, potential_customer_relation.del and
     retail_customer.del from -InputFolder; writes customer_losing.txt, customer_potential.txt,
-    cross_selling.txt and product_mining.txt to <OutputFolder>/<Month>; keeps rejected rows
-    verbatim and a log in -LogFolder.
+    cross_selling.txt and product_mining.txt to <OutputFolder>/<Month>, with report.html, the
+    month's charts and tables on one page; keeps rejected rows verbatim and a log in -LogFolder.
     Next-month churn, when last month's churn export is there (-PreviousChurnFile): judges last
     month's next-month warnings by this month's figures (their realised precision and recall, in
     the log), trains this month's next-month model on last month's features and this month's
@@ -69,10 +69,16 @@ try {
     Write-Log "BankInsight monthly run for $Month"
     Import-Module $Module
 
+    # Everything the month's report draws (report.html, at the end).
+    $drawn = [System.Collections.Generic.List[object]]::new()
+
     $churn = Read-Export (Join-Path $InputFolder 'customer_losing.del') CorporateChurn
-    $warnings = $churn | Invoke-ChurnPrediction -Model (Model 'customer_losing') -Drivers 0
+    $scored = $churn | Invoke-ChurnPrediction -Model (Model 'customer_losing') -Drivers 1 -IncludeAll
+    $warnings = $scored | Where-Object IsChurn
     $warnings | Export-BankResult (Join-Path $results 'customer_losing.txt')
     Write-Log "churn: $(@($warnings).Count) customers flagged"
+    $drawn.AddRange(@($scored))
+    $drawn.Add(($churn | Test-ChurnModel -Model (Model 'customer_losing') -WarningAction SilentlyContinue))
 
     # Next-month churn: warn a month before the money leaves (see about_BankInsight).
     $thisChurnFile = Join-Path $InputFolder 'customer_losing.del'
@@ -100,6 +106,7 @@ try {
 
         $drift = $churn | Test-ChurnModelDrift -Model $modelFile -WarningAction SilentlyContinue
         $drift.Features | Export-Csv (Join-Path $results 'churn_drift.csv') -NoTypeInformation -Encoding utf8BOM
+        $drawn.Add($drift)
         $shifted = if ($drift.ShiftedFeatures) { ': ' + ($drift.ShiftedFeatures -join ', ') } else { '' }
         Write-Log ("next-month churn: drift against {0}: score PSI {1:F3} ({2}); {3} major, {4} moderate feature shifts{5}" -f
             $previousMonth, $drift.ScorePsi, $drift.ScoreShift, $drift.MajorShifts, $drift.ModerateShifts, $shifted)
@@ -112,19 +119,26 @@ try {
 
     $prospects = Read-Export (Join-Path $InputFolder 'potential_customer.del') CorporateProspect
     $relations = Read-Export (Join-Path $InputFolder 'potential_customer_relation.del') ProspectRelation
-    $found = $prospects | Find-Prospect -Relation $relations -Model (Model 'customer_potential')
-    $found | Export-BankResult (Join-Path $results 'customer_potential.txt')
-    Write-Log "prospects: $(@($found).Count) in the region"
+    $found = $prospects | Find-Prospect -Relation $relations -Model (Model 'customer_potential') -ExpandRelations -RelatedParty All
+    $found | Where-Object Source -eq Scored | Export-BankResult (Join-Path $results 'customer_potential.txt')
+    Write-Log "prospects: $(@($found | Where-Object Source -eq Scored).Count) in the region, $(@($found | Where-Object Source -eq Related).Count) related parties not yet customers"
+    $drawn.AddRange(@($found))
 
     $retail = Read-Export (Join-Path $InputFolder 'retail_customer.del') Retail
     $rules = $retail | Get-CrossSellRule -PerCluster -Model (Model 'retail_customer')
-    $retail | Get-CrossSellRecommendation -Rule $rules -Model (Model 'retail_customer') |
-        Export-BankResult (Join-Path $results 'cross_selling.txt')
-    Write-Log "cross-selling: $(@($rules).Count) rules"
+    $offers = $retail | Get-CrossSellRecommendation -Rule $rules -Model (Model 'retail_customer')
+    $offers | Export-BankResult (Join-Path $results 'cross_selling.txt')
+    Write-Log "cross-selling: $(@($rules).Count) rules, $(@($offers).Count) offers"
+    $drawn.AddRange(@($retail | Get-CustomerCluster -Profile -Model (Model 'retail_customer')))
+    $drawn.AddRange(@($rules)); $drawn.AddRange(@($offers))
 
     $opportunities = $retail | Find-ProductOpportunity
     $opportunities | Export-BankResult (Join-Path $results 'product_mining.txt')
     Write-Log "product mining: $(@($opportunities).Count) opportunities"
+    $drawn.AddRange(@($opportunities))
+
+    $drawn | Export-BankReport (Join-Path $results 'report.html') -Title "BankInsight $Month 月度报告 Monthly report"
+    Write-Log "report: report.html"
 }
 catch {
     Write-Log "FAILED: $($_.FullyQualifiedErrorId): $($_.Exception.Message)"

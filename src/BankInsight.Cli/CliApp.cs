@@ -36,6 +36,7 @@ internal static class CliApp
         root.Subcommands.Add(RetailCommands.Rules(context));
         root.Subcommands.Add(RetailCommands.CrossSell(context));
         root.Subcommands.Add(RetailCommands.ProductMining(context));
+        root.Subcommands.Add(ReportCommand.Create(context));
         root.Subcommands.Add(ModelsCommand.Create(context));
         foreach (var legacy in LegacyCommands.Create(context)) root.Subcommands.Add(legacy);
         var bench = new Command("bench", "Benchmarks beside the peer figures of PERFORMANCE.md (not tests: times depend on the machine's load).");

@@ -38,6 +38,9 @@ public sealed class ChurnPrediction : IBankResultRecord
     /// </summary>
     public bool AlreadyChurned { get; init; }
 
+    /// <summary>The decision threshold the probability was compared with (the model's, or the one given).</summary>
+    public double Threshold { get; init; }
+
     /// <summary>Low (not flagged), Medium or High.</summary>
     public RiskBand RiskBand { get; init; }
 

@@ -45,6 +45,10 @@ public sealed class GetCustomerClusterCommand : DataJobCmdlet, IUsesModel
         // One wide row per segment (a column per product and per segmentation column) so that
         // Export-Csv / Export-Excel give a sheet an analyst can read; typed so the view applies.
         foreach (var profile in SegmentationJob.Profiles(data, _model, sink, host.Cancellation))
-            host.WriteObject(host.CreateRecord(profile.Columns, typeof(ClusterProfile).FullName));
+        {
+            var record = host.CreateRecord(profile.Columns, typeof(ClusterProfile).FullName);
+            ProfileRecords.Remember(record, profile); // for Export-BankReport's heat map
+            host.WriteObject(record);
+        }
     }
 }

@@ -277,6 +277,7 @@ public static class ChurnJob
                     Probability = p,
                     IsChurn = Warned(row),
                     AlreadyChurned = already[row],
+                    Threshold = threshold,
                     RiskBand = !Warned(row) ? RiskBand.Low : p >= threshold + (1 - threshold) / 2 ? RiskBand.High : RiskBand.Medium,
                     Predicts = predicts,
                     Assets = assets is null || double.IsNaN(assets[row]) ? null : assets[row],
