@@ -77,7 +77,7 @@ internal static class ClusterCommand
             job.CheckPaths(parse, ("--input_data_path", parse.GetValue(input), false), ("--model", parse.GetValue(model), false), ("--output_data_path", parse.GetValue(output), true));
             var segmentation = LoadModel(parse.GetValue(model));
             using var commit = new CommitGroup();
-            var data = job.Load(parse, context, parse.GetValue(input)!, commit);
+            var data = job.Load(parse, context, parse.GetValue(input)!, commit, columns: _ => RetailColumns.ForSegments(segmentation));
             var file = commit.Add(results.Writer(parse, parse.GetValue(output)!));
             var sizes = new int[segmentation.ClusterCount];
             foreach (var a in SegmentationJob.Assign(data, segmentation, context.Sink(parse), context.Cancel))
@@ -105,7 +105,7 @@ internal static class ClusterCommand
             job.CheckPaths(parse, ("--input_data_path", parse.GetValue(input), false), ("--model", parse.GetValue(model), false));
             var segmentation = LoadModel(parse.GetValue(model));
             using var commit = new CommitGroup();
-            var data = job.Load(parse, context, parse.GetValue(input)!, commit);
+            var data = job.Load(parse, context, parse.GetValue(input)!, commit, columns: schema => RetailColumns.ForProfiles(schema, segmentation));
             var profiles = SegmentationJob.Profiles(data, segmentation, context.Sink(parse), context.Cancel);
             commit.CommitAll();
             if (parse.GetValue(json))

@@ -28,7 +28,8 @@ internal sealed class DataFileOptions
         command.Options.Add(RejectPath);
     }
 
-    public DataLoadOptions Build(ParseResult parse, BankSchema schema, bool withRejectPath = true)
+    /// <param name="columns">The columns to keep in memory (null: all; see <see cref="DataLoadOptions.Columns"/>).</param>
+    public DataLoadOptions Build(ParseResult parse, BankSchema schema, bool withRejectPath = true, IReadOnlySet<string>? columns = null)
     {
         string delimiter = parse.GetValue(Delimiter)!;
         if (delimiter == "\\t" || delimiter == "tab") delimiter = "\t";
@@ -41,6 +42,7 @@ internal sealed class DataFileOptions
             Header = parse.GetValue(Header) switch { "yes" => HeaderMode.Present, "no" => HeaderMode.Absent, _ => HeaderMode.Auto },
             DuplicateIds = parse.GetValue(DuplicateIds) == "keep" ? DuplicateIdPolicy.Keep : DuplicateIdPolicy.Reject,
             RejectPath = withRejectPath ? parse.GetValue(RejectPath) : null,
+            Columns = columns,
         };
     }
 }

@@ -49,7 +49,9 @@ internal sealed class JobInput(string defaultSchema)
     /// they are replaced with the job's results or not at all; a file with no usable row or too many
     /// rejected stops the job before it writes anything.
     /// </summary>
-    public CustomerDataSet Load(ParseResult parse, CliContext context, string path, CommitGroup commit, string? schemaOverride = null, bool withRejectPath = true)
+    /// <param name="columns">The columns the job reads, from the schema (null: all; see <see cref="DataLoadOptions.Columns"/>).</param>
+    public CustomerDataSet Load(ParseResult parse, CliContext context, string path, CommitGroup commit, string? schemaOverride = null, bool withRejectPath = true,
+        Func<BankSchema, IReadOnlySet<string>?>? columns = null)
     {
         _legacyExitCodes = parse.GetValue(LegacyExitCodes);
         var schema = BuiltInSchemas.Resolve(schemaOverride ?? parse.GetValue(Schema) ?? defaultSchema);
@@ -57,7 +59,7 @@ internal sealed class JobInput(string defaultSchema)
         var data = CustomerDataLoader.Load(path, new DataLoadOptions(options.Schema)
         {
             Encoding = options.Encoding, Delimiter = options.Delimiter, Header = options.Header, DuplicateIds = options.DuplicateIds,
-            RejectPath = options.RejectPath, RejectCommit = commit,
+            RejectPath = options.RejectPath, RejectCommit = commit, Columns = columns?.Invoke(options.Schema),
         }, context.Sink(parse), context.Cancel);
         InputCheck.Usable(data, parse.GetValue(MaxRejectedShare), "--max_rejected_share");
         if (data.Summary.RowsRejected > 0)

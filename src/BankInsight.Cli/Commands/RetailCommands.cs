@@ -24,8 +24,10 @@ internal static class RetailCommands
         {
             job.CheckPaths(parse, ("--input_data_path", parse.GetValue(input), false), ("--model", parse.GetValue(rules.Model), false));
             var model = rules.SegmentationModel(parse);
+            bool perCluster = parse.GetValue(rules.PerCluster);
+            if (perCluster) model ??= SegmentationModel.LoadShipped();
             using var commit = new CommitGroup();
-            var data = job.Load(parse, context, parse.GetValue(input)!, commit);
+            var data = job.Load(parse, context, parse.GetValue(input)!, commit, columns: schema => RetailColumns.ForHoldings(schema, perCluster ? model : null));
             var found = CrossSellJob.Rules(new CrossSellRuleRequest(data) { Mining = rules.Mining(parse), PerCluster = parse.GetValue(rules.PerCluster), Model = model },
                 context.Sink(parse), context.Cancel);
             commit.CommitAll();
@@ -62,8 +64,10 @@ internal static class RetailCommands
         {
             job.CheckPaths(parse, ("--input_data_path", parse.GetValue(input), false), ("--model", parse.GetValue(rules.Model), false), ("--output_data_path", parse.GetValue(output), true));
             var model = rules.SegmentationModel(parse);
+            bool perCluster = parse.GetValue(rules.PerCluster);
+            if (perCluster) model ??= SegmentationModel.LoadShipped();
             using var commit = new CommitGroup();
-            var data = job.Load(parse, context, parse.GetValue(input)!, commit);
+            var data = job.Load(parse, context, parse.GetValue(input)!, commit, columns: schema => RetailColumns.ForHoldings(schema, perCluster ? model : null));
             var request = new CrossSellRecommendationRequest(data)
             {
                 Mining = rules.Mining(parse),

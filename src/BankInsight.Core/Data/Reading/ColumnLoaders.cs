@@ -27,6 +27,9 @@ internal abstract class ColumnLoader
     /// <summary>Values that were not missing.</summary>
     public int NonNullCount { get; protected set; }
 
+    /// <summary>Whether the values are kept (false: parsed and checked, then let go; see <see cref="DataLoadOptions.Columns"/>).</summary>
+    public bool Keep { get; init; } = true;
+
     /// <summary>Parses one field into the staging slot; null on success, else the reason and a description of what was expected.</summary>
     public abstract (RejectReason Reason, string Expected)? Stage(ReadOnlySpan<byte> raw, FieldDecoder decoder);
 
@@ -38,14 +41,18 @@ internal abstract class ColumnLoader
     public abstract DataColumn Build();
 
     /// <summary>A loader for <paramref name="column"/>, sized for <paramref name="capacity"/> rows.</summary>
-    public static ColumnLoader Create(SchemaColumn column, int sourceField, int capacity) => column.Type switch
+    public static ColumnLoader Create(SchemaColumn column, int sourceField, int capacity, bool keep = true)
     {
-        ColumnType.Text => new TextLoader(column, sourceField, capacity),
-        ColumnType.Number or ColumnType.Integer or ColumnType.Flag => new NumericLoader(column, sourceField, capacity),
-        ColumnType.Categorical => new CategoricalLoader(column, sourceField, capacity),
-        ColumnType.Date => new DateLoader(column, sourceField, capacity),
-        _ => throw new ArgumentOutOfRangeException(nameof(column), column.Type, "unknown column type"),
-    };
+        if (!keep) capacity = 0; // nothing is stored: no buffer sized for the file
+        return column.Type switch
+        {
+            ColumnType.Text => new TextLoader(column, sourceField, capacity) { Keep = keep },
+            ColumnType.Number or ColumnType.Integer or ColumnType.Flag => new NumericLoader(column, sourceField, capacity) { Keep = keep },
+            ColumnType.Categorical => new CategoricalLoader(column, sourceField, capacity) { Keep = keep },
+            ColumnType.Date => new DateLoader(column, sourceField, capacity) { Keep = keep },
+            _ => throw new ArgumentOutOfRangeException(nameof(column), column.Type, "unknown column type"),
+        };
+    }
 
     /// <summary>An unquoted empty field (or only spaces for non-text columns) means null.</summary>
     protected static bool IsEmpty(ReadOnlySpan<byte> trimmed) => trimmed.IsEmpty;
@@ -108,7 +115,7 @@ internal sealed class TextLoader(SchemaColumn column, int sourceField, int capac
 
     public override void Commit()
     {
-        _values.Add(_staged);
+        if (Keep) _values.Add(_staged);
         if (_staged is not null) NonNullCount++;
     }
 
@@ -151,7 +158,7 @@ internal sealed class NumericLoader(SchemaColumn column, int sourceField, int ca
 
     public override void Commit()
     {
-        _values.Add(_staged);
+        if (Keep) _values.Add(_staged);
         if (!double.IsNaN(_staged)) NonNullCount++;
     }
 
@@ -184,7 +191,7 @@ internal sealed class DateLoader(SchemaColumn column, int sourceField, int capac
 
     public override void Commit()
     {
-        _values.Add(_staged);
+        if (Keep) _values.Add(_staged);
         if (_staged != DateColumn.Missing) NonNullCount++;
     }
 
@@ -265,7 +272,7 @@ internal sealed class CategoricalLoader : ColumnLoader
             _categories.Add(_stagedNew);
             _extra[_stagedNew] = code;
         }
-        _values.Add(code);
+        if (Keep) _values.Add(code);
         if (code >= 0) NonNullCount++;
     }
 

@@ -154,7 +154,7 @@ public static class CustomerDataLoader
             }
             else
             {
-                loaders = _schema.Columns.Select(c => ColumnLoader.Create(c, c.Position, expectedRows)).ToArray();
+                loaders = _schema.Columns.Select(c => ColumnLoader.Create(c, c.Position, expectedRows, Kept(c))).ToArray();
                 expectedFields = _schema.ColumnCount;
             }
 
@@ -216,6 +216,7 @@ public static class CustomerDataLoader
                         : $"Column '{l.Column.Name}' is empty in every row of {_displayName}; it was dropped.");
                     continue;
                 }
+                if (!l.Keep) continue; // read and checked, not needed by the job
                 columns.Add(l.Build());
                 if (l is CategoricalLoader { ExtraCategories.Count: > 0 } cat && l.Column.Values.Count > 0)
                 {
@@ -415,6 +416,10 @@ public static class CustomerDataLoader
             return _schema.Columns.FirstOrDefault(c => c.Name.Trim() == trimmed);
         }
 
+        // The id and name are always kept: every result names its customer.
+        private bool Kept(SchemaColumn column) =>
+            _options.Columns is not { } keep || keep.Contains(column.Name) || column.Role is "key" or "name" || _schema.KeyColumn?.Name == column.Name;
+
         private (ColumnLoader[] Loaders, int FieldCount) MapHeader(DelimitedRecordReader reader, FieldDecoder decoder,
             List<string> ignored, List<string> missing, int expectedRows)
         {
@@ -439,7 +444,7 @@ public static class CustomerDataLoader
                     $"The header of {_displayName} has no '{key.Name}' column, which schema {_schema.Name} needs as the customer id.", _source);
             foreach (var c in _schema.Columns)
                 if (sourceOf[c.Position] < 0) missing.Add(c.Name);
-            var loaders = _schema.Columns.Select(c => ColumnLoader.Create(c, sourceOf[c.Position], expectedRows)).ToArray();
+            var loaders = _schema.Columns.Select(c => ColumnLoader.Create(c, sourceOf[c.Position], expectedRows, Kept(c))).ToArray();
             _sink.Verbose($"{_displayName} has a header row: {reader.FieldCount - ignored.Count} of {reader.FieldCount} columns matched schema {_schema.Name}.");
             return (loaders, reader.FieldCount);
         }
