@@ -38,6 +38,14 @@ public sealed class GetCrossSellRecommendationCommand : RuleUsingCmdlet
     };
 
     /// <inheritdoc />
+    internal override IReadOnlySet<string>? ColumnsRead(ICommandHost host, Data.Schemas.BankSchema schema)
+    {
+        // Rules mined per segment (given, or mined here with -PerCluster) need each customer's segment.
+        bool segmented = Rules is { } given ? given.Any(r => r.Cluster is not null) : PerClusterFlag;
+        return RetailColumns.WithName(schema, RetailColumns.ForHoldings(schema, segmented ? GivenSegmentation(host) ?? SegmentationModel.LoadShipped() : null));
+    }
+
+    /// <inheritdoc />
     internal override void Run(ICommandHost host, CustomerDataSet data)
     {
         foreach (var recommendation in CrossSellJob.Recommend(BuildRequest(data, GivenSegmentation(host)), new HostSink(host), host.Cancellation))

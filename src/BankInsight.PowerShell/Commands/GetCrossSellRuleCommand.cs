@@ -18,6 +18,11 @@ public sealed class GetCrossSellRuleCommand : RetailCmdlet
         new(data) { Mining = Mining(), PerCluster = PerClusterFlag, Model = model };
 
     /// <inheritdoc />
+    /// <inheritdoc />
+    internal override IReadOnlySet<string>? ColumnsRead(ICommandHost host, Data.Schemas.BankSchema schema) =>
+        RetailColumns.ForHoldings(schema, PerClusterFlag ? GivenSegmentation(host) ?? SegmentationModel.LoadShipped() : null);
+
+    /// <inheritdoc />
     internal override void Run(ICommandHost host, CustomerDataSet data)
     {
         var rules = CrossSellJob.Rules(BuildRequest(data, GivenSegmentation(host)), new HostSink(host), host.Cancellation);

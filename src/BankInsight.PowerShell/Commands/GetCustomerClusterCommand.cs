@@ -32,6 +32,14 @@ public sealed class GetCustomerClusterCommand : DataJobCmdlet, IUsesModel
     internal override string DefaultSchema => BuiltInSchemas.Retail;
 
     /// <inheritdoc />
+    internal override IReadOnlySet<string>? ColumnsRead(ICommandHost host, Data.Schemas.BankSchema schema)
+    {
+        _model ??= JobInputs.Segmentation(host, Model);
+        // Assignments show the products held too, so both need the balances.
+        return RetailColumns.WithName(schema, RetailColumns.ForProfiles(schema, _model));
+    }
+
+    /// <inheritdoc />
     internal override void Run(ICommandHost host, CustomerDataSet data)
     {
         _model ??= JobInputs.Segmentation(host, Model);

@@ -221,8 +221,18 @@ public abstract class DataJobCmdlet : BankInsightCmdlet
     private CustomerDataSet? Load(ICommandHost host, string file)
     {
         BeforeReading(file);
-        return InputFiles.TryLoad(host, file, () => new DataLoadOptions(FileSchema(host)), _problems);
+        return InputFiles.TryLoad(host, file, () =>
+        {
+            var schema = FileSchema(host);
+            return new DataLoadOptions(schema) { Columns = ColumnsRead(host, schema) };
+        }, _problems);
     }
+
+    /// <summary>
+    /// The columns the job reads from a file it loads itself (null: all): the others are checked
+    /// but not kept (<see cref="DataLoadOptions.Columns"/>). Data sets given whole are used as they are.
+    /// </summary>
+    internal virtual IReadOnlySet<string>? ColumnsRead(ICommandHost host, Data.Schemas.BankSchema schema) => null;
 
     /// <summary>Called with each data file's path before it is read (a writer checks it is not its output).</summary>
     internal virtual void BeforeReading(string file) { }

@@ -416,9 +416,9 @@ public static class CustomerDataLoader
             return _schema.Columns.FirstOrDefault(c => c.Name.Trim() == trimmed);
         }
 
-        // The id and name are always kept: every result names its customer.
+        // The id is always kept: every result names its customer by it.
         private bool Kept(SchemaColumn column) =>
-            _options.Columns is not { } keep || keep.Contains(column.Name) || column.Role is "key" or "name" || _schema.KeyColumn?.Name == column.Name;
+            _options.Columns is not { } keep || keep.Contains(column.Name) || _schema.KeyColumn?.Name == column.Name;
 
         private (ColumnLoader[] Loaders, int FieldCount) MapHeader(DelimitedRecordReader reader, FieldDecoder decoder,
             List<string> ignored, List<string> missing, int expectedRows)

@@ -58,7 +58,7 @@ public sealed class DataLoadOptions
     /// The columns a job reads (null: all). The others are still parsed and checked — so exactly the
     /// same rows are rejected, for the same reasons, and empty columns are still reported — but their
     /// values are not kept: a job that reads 40 of the Retail file's 134 columns holds 40 in memory.
-    /// The customer id and name columns are always kept.
+    /// The customer id is always kept; the name only when asked for (result files carry ids only).
     /// </summary>
     public IReadOnlySet<string>? Columns { get; init; }
 }
