@@ -21,6 +21,7 @@ internal static class BenchApp
         root.Subcommands.Add(KMeans.KMeansCommand.Create(context));
         root.Subcommands.Add(Mining.MiningCommand.Create(context));
         root.Subcommands.Add(Retail.RetailCommand.Create(context));
+        root.Subcommands.Add(Corporate.CorporateCommand.Create(context));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
