@@ -78,7 +78,7 @@ internal static class LearnersCommand
     {
         o.WriteLine();
         o.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{dataset}: {rows:N0} rows ({(double)positives / rows:P1} positive), {features} features; {LearnerComparison.Folds} stratified folds (shuffled, seed {LearnerComparison.Seed}), the same for every learner"));
+            $"{dataset}: {rows:N0} rows ({100.0 * positives / rows:F1}% positive), {features} features; {LearnerComparison.Folds} stratified folds (shuffled, seed {LearnerComparison.Seed}), the same for every learner"));
         o.WriteLine($"seconds per fold: median of {repeats} after a warm-up (best in brackets); AUCs by our metrics code on each learner's probabilities");
         o.WriteLine($"{"learner",-44} {"ROC-AUC",8} {"PR-AUC",7} {"fit s",8} {"(best)",8} {"predict s",9} {"(best)",8} {"fit ÷ ours",10}");
     }
