@@ -40,7 +40,7 @@ internal static class KMeansCommand
             {
                 context.WriteLoad("start", loadStart);
                 context.Out.WriteLine($"k = {ClusterCount}, standardized; seconds: median of {repeats} after a warm-up (best in brackets); inertia by our code for both; reference = scikit-learn 1.2.1 (PERFORMANCE.md, fixed)");
-                context.Out.WriteLine($"{"dataset",-10} {"rows × cols",16} {"learner",-38} {"seconds",8} {"(best)",9} {"inertia",12} | {"sklearn s",9} {"sklearn inertia",15} {"inertia vs sklearn",18}");
+                context.Out.WriteLine($"{"dataset",-10} {"rows × cols",16} {"learner",-44} {"seconds",8} {"(best)",9} {"inertia",12} | {"sklearn s",9} {"sklearn inertia",15} {"inertia vs sklearn",18}");
             }
             var results = new List<Row>();
             string folder = parse.GetValue(datasets)!;
@@ -99,6 +99,6 @@ internal static class KMeansCommand
         string learner = r.Library == "BankInsight" ? $"ours ({r.Initialisations} inits, k-means++, {r.Iterations} iter)" : "ML.NET KMeans (defaults: 1 init, k-means||)";
         string versus = r.Dataset == "bank-full" ? $"{(r.Inertia / r.PeerInertia - 1) * 100:+0.00;-0.00}%" : "(other blobs)";
         o.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{r.Dataset,-10} {$"{r.Rows:N0} × {r.Columns}",16} {learner,-38} {r.Seconds,8:F2} {$"({r.SecondsBest:F2})",9} {r.Inertia,12:G6} | {r.PeerSeconds,9:F2} {r.PeerInertia,15:G6} {versus,18}"));
+            $"{r.Dataset,-10} {$"{r.Rows:N0} × {r.Columns}",16} {learner,-44} {r.Seconds,8:F2} {$"({r.SecondsBest:F2})",9} {r.Inertia,12:G6} | {r.PeerSeconds,9:F2} {r.PeerInertia,15:G6} {versus,18}"));
     }
 }
