@@ -39,12 +39,6 @@ internal static class CliApp
         root.Subcommands.Add(ReportCommand.Create(context));
         root.Subcommands.Add(ModelsCommand.Create(context));
         foreach (var legacy in LegacyCommands.Create(context)) root.Subcommands.Add(legacy);
-        var bench = new Command("bench", "Benchmarks beside the peer figures of PERFORMANCE.md (not tests: times depend on the machine's load).");
-        bench.Subcommands.Add(Bench.BenchLearnersCommand.Create(context));
-        bench.Subcommands.Add(Bench.BenchMiningCommand.Create(context));
-        bench.Subcommands.Add(Bench.BenchKMeansCommand.Create(context));
-        bench.Subcommands.Add(Bench.BenchRetailCommand.Create(context));
-        root.Subcommands.Add(bench);
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

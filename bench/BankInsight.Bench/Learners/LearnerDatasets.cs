@@ -4,7 +4,7 @@ using BankInsight.Data.Columns;
 using BankInsight.Data.Reading;
 using BankInsight.Features;
 
-namespace BankInsight.Cli.Bench;
+namespace BankInsight.Bench.Learners;
 
 /// <summary>
 /// The public classification data sets of ../shared/datasets, read through the same loader as
@@ -32,10 +32,13 @@ internal static class LearnerDatasets
             new Peer(0.9935, "HistGradientBoosting", 0.47, 0.54, 0.9243, 0.756, 0.06)),
     ];
 
+    /// <summary>Where the data set's file is under <paramref name="folder"/>.</summary>
+    public static string PathOf(Definition definition, string folder) => Path.Combine(folder, definition.RelativePath);
+
     /// <summary>Loads a data set into features and labels.</summary>
     public static (FeatureMatrix Features, bool[] Labels, CustomerDataSet Data) Load(Definition definition, string folder, IOperationSink sink)
     {
-        string path = Path.Combine(folder, definition.RelativePath);
+        string path = PathOf(definition, folder);
         if (!File.Exists(path))
             throw new BankInsightException(ErrorIds.FileNotFound, ErrorKind.ObjectNotFound,
                 $"Benchmark data '{path}' does not exist; pass --datasets with the folder of the public data sets.", path);
