@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using System.Text;
 using BankInsight.Common;
 using BankInsight.PowerShell.Infrastructure;
 using BankInsight.Reporting;
@@ -21,20 +20,6 @@ public sealed class ExportBankReportCommand : ReportCmdlet
     [ValidateNotNullOrEmpty]
     public string Path { get; set; } = "";
 
-    /// <summary>Do not replace an existing file.</summary>
-    [Parameter]
-    public SwitchParameter NoClobber { get => NoClobberFlag; set => NoClobberFlag = value.IsPresent; }
-
-    /// <summary>The switch as a plain bool: what the adapter reads (and tests set).</summary>
-    internal bool NoClobberFlag { get; set; }
-
-    /// <summary>Replace the file even if it is read-only (it stays read-only).</summary>
-    [Parameter]
-    public SwitchParameter Force { get => ForceFlag; set => ForceFlag = value.IsPresent; }
-
-    /// <summary>The switch as a plain bool: what the adapter reads (and tests set).</summary>
-    internal bool ForceFlag { get; set; }
-
     /// <summary>Emit the written file.</summary>
     [Parameter]
     public SwitchParameter PassThru { get => PassThruFlag; set => PassThruFlag = value.IsPresent; }
@@ -52,11 +37,7 @@ public sealed class ExportBankReportCommand : ReportCmdlet
     {
         if (_target is not { } target) return; // -WhatIf
         string page = HtmlPage.Render(Build());
-        using (var writer = new AtomicFileWriter(target))
-        {
-            writer.Stream.Write(new UTF8Encoding(false).GetBytes(page));
-            writer.Commit();
-        }
+        WriteText(target, page);
         host.WriteVerbose($"Wrote the report ({page.Length:N0} characters) to {target.Path}.");
         if (PassThruFlag) host.WriteObject(host.GetFile(target.Path));
     }

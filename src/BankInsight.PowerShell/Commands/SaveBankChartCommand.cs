@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using System.Text;
 using BankInsight.Common;
 using BankInsight.PowerShell.Infrastructure;
 using BankInsight.Reporting;
@@ -24,20 +23,6 @@ public sealed class SaveBankChartCommand : ReportCmdlet
     [ValidateNotNullOrEmpty]
     public string[] Name { get; set; } = ["*"];
 
-    /// <summary>Do not replace existing files.</summary>
-    [Parameter]
-    public SwitchParameter NoClobber { get => NoClobberFlag; set => NoClobberFlag = value.IsPresent; }
-
-    /// <summary>The switch as a plain bool: what the adapter reads (and tests set).</summary>
-    internal bool NoClobberFlag { get; set; }
-
-    /// <summary>Replace files even if they are read-only (they stay read-only).</summary>
-    [Parameter]
-    public SwitchParameter Force { get => ForceFlag; set => ForceFlag = value.IsPresent; }
-
-    /// <summary>The switch as a plain bool: what the adapter reads (and tests set).</summary>
-    internal bool ForceFlag { get; set; }
-
     /// <inheritdoc />
     protected override void EndProcessing() => Guarded(() => End(CommandHost));
 
@@ -55,11 +40,7 @@ public sealed class SaveBankChartCommand : ReportCmdlet
         foreach (var chart in charts)
         {
             if (OutputFiles.Prepare(host, System.IO.Path.Combine(folder, chart.Name + ".svg"), NoClobberFlag, ForceFlag, "Save chart") is not { } target) continue;
-            using (var writer = new AtomicFileWriter(target))
-            {
-                writer.Stream.Write(new UTF8Encoding(false).GetBytes(chart.Svg));
-                writer.Commit();
-            }
+            WriteText(target, chart.Svg);
             host.WriteObject(host.GetFile(target.Path));
         }
     }
