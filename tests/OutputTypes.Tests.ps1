@@ -49,7 +49,7 @@ BeforeAll {
     Add-Sample (Get-CrossSellRule $retail | Select-Object -First 1)
     Add-Sample (Get-CrossSellRecommendation $retail | Select-Object -First 1)
     Add-Sample (Find-ProductOpportunity $retail -Top 1)
-    Add-Sample (Invoke-ChurnPrediction -InputObject $data -IncludeAll -Drivers 0 | Select-Object -First 3 | Export-BankResult (Join-Path $TestDrive 'x.txt') -PassThru)
+    Add-Sample (Invoke-ChurnPrediction -InputObject $data -Drivers 0 | Select-Object -First 3 | Export-BankResult (Join-Path $TestDrive 'x.txt') -PassThru)
     Add-Sample (Invoke-ChurnBacktest -Path @(New-SyntheticCustomerData CorporateChurn 800 -Seed 3 -Months 3 -Path (Join-Path $TestDrive 'bt.del')).FullName)
     # What users reach from those objects and look at or export in turn: models, evaluations, load
     # summaries, schemas. (Not lists, and not a data set's raw columns: a column of 10 million ids

@@ -114,7 +114,7 @@ Describe 'Writing files' -Tag 'CI' {
             $null = $shell.AddScript({
                     param($module, $big, $target)
                     Import-Module $module
-                    Invoke-ChurnPrediction $big -IncludeAll -Drivers 3 | Export-BankResult $target
+                    Invoke-ChurnPrediction $big -IncludeAll -Drivers 3 | Export-BankResult $target -Property CustomerId, Probability, Drivers
                 }).AddArgument((Join-Path $PSScriptRoot '..' 'out' 'BankInsight' 'BankInsight.psd1')).AddArgument($big).AddArgument($target)
             $async = $shell.BeginInvoke()
             $deadline = [DateTime]::UtcNow.AddSeconds(60)

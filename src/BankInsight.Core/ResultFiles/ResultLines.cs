@@ -7,6 +7,13 @@ public interface IBankResultRecord
 {
     /// <summary>The fields of this object's result line, e.g. <c>"客户编号"</c> or <c>"01","客户编号"</c>.</summary>
     IReadOnlyList<ResultField> ToResultFields();
+
+    /// <summary>
+    /// Why this object has no line in its result file, or null when it has one: a churn score below
+    /// the threshold is not a warning, a related party is not a prospect. Written anyway, the file
+    /// would list them as what downstream systems read it to be.
+    /// </summary>
+    string? WhyNoResultLine => null;
 }
 
 /// <summary>
@@ -45,6 +52,8 @@ public static class ResultLines
             }
             return fields;
         }
+        if (value is IBankResultRecord { WhyNoResultLine: { } why })
+            throw new BankInsightException(ErrorIds.ResultValueInvalid, ErrorKind.InvalidData, why, value);
         return value switch
         {
             IBankResultRecord record => record.ToResultFields(),
@@ -60,7 +69,7 @@ public static class ResultLines
     /// </summary>
     public static IEnumerable<IReadOnlyList<ResultField>> AllFromObject(object? value, IReadOnlyList<string>? properties,
         Func<string, (bool Found, object? Value)> getProperty, bool joined) =>
-        properties is not { Count: > 0 } && !joined && value is IBankResultLines lines
+        properties is not { Count: > 0 } && !joined && value is IBankResultLines { WhyNoResultLine: null } lines
             ? lines.ToResultLines().ToList()
             : [FromObject(value, properties, getProperty)];
 

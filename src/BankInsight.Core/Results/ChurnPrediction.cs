@@ -82,4 +82,8 @@ public sealed class ChurnPrediction : IBankResultRecord
 
     /// <inheritdoc />
     public IReadOnlyList<ResultField> ToResultFields() => [ResultField.FromText(CustomerId)];
+
+    /// <inheritdoc />
+    public string? WhyNoResultLine => IsChurn ? null :
+        $"Customer {CustomerId} is not a churn warning (IsChurn is false{(AlreadyChurned ? ", already over the churn line" : "")}): the churn result file lists the customers predicted to churn. Filter with Where-Object IsChurn, or write every customer's id with -Property CustomerId.";
 }

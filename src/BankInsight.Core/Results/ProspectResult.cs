@@ -72,4 +72,11 @@ public sealed class ProspectResult : IBankResultRecord
 
     /// <inheritdoc />
     public IReadOnlyList<ResultField> ToResultFields() => [ResultField.FromText(CustomerId)];
+
+    /// <inheritdoc />
+    public string? WhyNoResultLine =>
+        Source != "Scored"
+            ? $"{CustomerId} is a related party of {ViaCustomerId}, not a scored prospect: the prospect result file lists prospects. Write related parties to their own file, e.g. Where-Object Source -eq Related | Export-BankResult related.txt -Property CustomerId, ViaCustomerId, RelationType."
+            : IsProspect ? null
+            : $"{CustomerId} is not a predicted prospect (IsProspect is false): the prospect result file lists prospects. Filter with Where-Object IsProspect, or write every id with -Property CustomerId.";
 }

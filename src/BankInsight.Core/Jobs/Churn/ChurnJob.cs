@@ -318,7 +318,7 @@ public static class ChurnJob
             if (probabilities[i] >= threshold) warned++;
         }
         if (warned > 0)
-            sink.Warning($"{warned:N0} customer(s) of {data.Source} scored above the threshold are already over the churn line this month ({gone:N0} in all); the next-month list leaves them off, as customers already gone, not about to go. The same-month model lists them; -All shows them (AlreadyChurned), and --scores_path keeps their scores.");
+            sink.Warning($"{warned:N0} customer(s) of {data.Source} scored above the threshold are already over the churn line this month ({gone:N0} in all); the next-month list leaves them off, as customers already gone, not about to go. The same-month model lists them; Invoke-ChurnPrediction -IncludeAll shows them (AlreadyChurned), and the runner's --scores_path keeps their scores.");
         return already;
     }
 

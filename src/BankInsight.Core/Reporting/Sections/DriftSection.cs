@@ -24,7 +24,7 @@ internal static class DriftSection
             bars.Add(new Bar("模型分数 Score", r.ScorePsi));
         }
         var shown = features.OrderByDescending(f => f.Psi).ThenBy(f => f.Feature, StringComparer.Ordinal).Take(MaxBars).ToList();
-        if (features.Count > shown.Count) notes.Add(Of($"The {shown.Count} features with the highest PSI are drawn; the other {features.Count - shown.Count} are below them."));
+        if (features.Count > shown.Count) notes.Add(Of($"The {shown.Count} features with the highest PSI are drawn; the other {features.Count - shown.Count} have lower PSI (Test-ChurnModelDrift -PerFeature lists every one)."));
         bars.AddRange(shown.Select(f => new Bar(f.Feature, f.Psi)));
         var chart = BarChart.Draw("drift-psi", "群体稳定性指数 Population stability (PSI)", "PSI", bars,
             referenceLines: [new Marker(0.1, "0.1 中等 moderate"), new Marker(0.25, "0.25 显著 major")]);

@@ -50,7 +50,7 @@ internal static class RetailSection
             var byProduct = offers.SelectMany(o => o.RecommendedProducts.Split(';', StringSplitOptions.RemoveEmptyEntries))
                 .GroupBy(p => p).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => new Bar(g.Key, g.Count())).ToList();
-            notes.Add(Of($"{Count(offers.Count)} offers to {Count(offers.Select(o => o.CustomerId).Distinct().Count())} customers."));
+            notes.Add(Of($"{Count(offers.Count)} offers of {Count(byProduct.Sum(b => (long)b.Value))} products to {Count(offers.Select(o => o.CustomerId).Distinct().Count())} customers."));
             charts.Add(BarChart.Draw("retail-offers-by-product", "推荐产品分布 Offers by product", "推荐数 Offers", byProduct, valueFormat: "#,0"));
         }
         return new ReportSection("retail", "零售客群与交叉销售 Retail segments and cross-selling", notes, charts, tables);
