@@ -34,6 +34,8 @@ internal static class LegacyCommands
         var crossSelling = Legacy(RetailCommands.CrossSell(context, "cross_selling"),
             "The old cross_selling.py: per-segment rules and each customer's offers, one \"客户编号\",\"代码\" pair per line (cross-sell --per_cluster with the old script's defaults).");
         Default(crossSelling, "--per_cluster", true);
+        var perCluster = crossSelling.Options.Single(o => o.Name == "--per_cluster");
+        perCluster.Description += " --per_cluster false mines all customers together.";
         yield return crossSelling;
         yield return Legacy(RetailCommands.ProductMining(context, "product_mining"),
             "The old product_mining.py: the 01 (deposit) and 02 (insurance) lists (product-mining with the old script's defaults).");
@@ -54,6 +56,8 @@ internal static class LegacyCommands
             ?? throw new InvalidOperationException($"{command.Name} has no option {name} of type {typeof(T).Name}.");
         option.DefaultValueFactory = _ => value;
         string shown = value switch { bool on => on ? "on" : "off", IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture), _ => $"{value}" };
-        option.Description = $"{option.Description} Here: {shown} by default, as the old script did.";
+        // One default, said once: the modern command's "(default …)" gives way to the old script's.
+        string modern = System.Text.RegularExpressions.Regex.Replace(option.Description ?? "", @"\s*\(default[^)]*\)", "");
+        option.Description = $"{modern} Default here {shown}, as the old script did.";
     }
 }

@@ -120,10 +120,11 @@ public partial class LegacyCliTests
         var help = Run("cross_selling", "--help").Out;
         Assert.Contains("--input_data_path", help);
         Assert.Contains("--output_data_path", help);
-        Assert.Matches(@"--per_cluster[^\n]*\n?[^\n]*Here: on by default, as the old script did\.", help);
+        Assert.Matches(@"--per_cluster[^\n]*\n?[^\n]*Default here on, as the old script did\.", help);
         Assert.Contains("--legacy_exit_codes", help);
-        Assert.Matches(@"--duplicate_ids[^\n]*\n?[^\n]*Here: keep by default", help);
-        Assert.Matches(@"--max_rejected_share[^\n]*\n?[^\n]*Here: 1 by default", help);
+        Assert.Matches(@"--duplicate_ids[^\n]*\n?[^\n]*Default here keep", help);
+        Assert.Matches(@"--max_rejected_share[^\n]*\n?[^\n]*Default here 1", help);
+        Assert.DoesNotMatch(@"--max_rejected_share[^\n]*\(default 0\.5\)", help);
         var potential = Run("customer_potential", "--help").Out;
         Assert.Contains("--input_data_path1", potential);
         Assert.Contains("--input_data_path2", potential);
