@@ -129,4 +129,23 @@ public sealed class BarChartTests : ChartContract
         var e = Assert.Throws<ArgumentException>(() => BarChart.Draw("b", "t", "v", new[] { new Bar(null!, 1) }));
         Assert.Equal("bars", e.ParamName);
     }
+
+    [Fact]
+    public void Values_are_drawn_over_the_reference_lines_with_a_halo_so_no_line_strikes_through_a_number()
+    {
+        var chart = BarChart.Draw("psi", "PSI", "PSI", [new Bar("甲", 0.123), new Bar("乙", 0.267), new Bar("丙", 0.051)],
+            referenceLines: [new Marker(0.1, "0.1"), new Marker(0.25, "0.25")]);
+        var doc = new SvgDocument(chart);
+        var elements = doc.Root.Descendants().ToList();
+        int markers = elements.IndexOf(doc.Group("markers"));
+        var values = doc.All("text").Where(t => t.Value is "0.123" or "0.267" or "0.051").ToList();
+        Assert.Equal(3, values.Count);
+        Assert.All(values, v =>
+        {
+            Assert.True(elements.IndexOf(v) > markers, "drawn after the reference lines");
+            Assert.Equal("#fff", (string?)v.Attribute("stroke"));
+            Assert.Equal("stroke", (string?)v.Attribute("paint-order"));
+        });
+    }
 }
+

@@ -76,6 +76,7 @@ public static class BarChart
         Frame.XAxis(w, x, new Box(x.RangeMin, plot.Top, x.RangeMax, plot.Bottom), percent: percent);
         w.Start("g").Attr("data-role", "bars").Open();
         double zero = x.Map(0);
+        var values = new List<(double X, double Y, string Text, string Anchor)>(bars.Count);
         for (int i = 0; i < bars.Count; i++)
         {
             var bar = bars[i];
@@ -97,12 +98,13 @@ public static class BarChart
                     bar.Value < 0 ? ChartStyle.Palette[3] : ChartStyle.Palette[0], open: true)
                 .Attr("data-label", bar.Label).Attr("data-value", SvgWriter.Data(bar.Value))
                 .Open().Tooltip($"{bar.Label}: {texts[i]}").Close();
-            if (bar.Value < 0) w.Text(end - 4, valueBaseline, texts[i], Frame.ValueSize, "end");
-            else w.Text(end + 4, valueBaseline, texts[i], Frame.ValueSize);
+            values.Add(bar.Value < 0 ? (end - 4, valueBaseline, texts[i], "end") : (end + 4, valueBaseline, texts[i], "start"));
         }
         w.Close();
         if (low < 0) w.Line(zero, plot.Top, zero, plot.Bottom, ChartStyle.AxisColor);
         Frame.Markers(w, lines, x, plot with { Top = plot.Top - labelled * (Frame.NoteSize + 4) - 2 }, Frame.TitleBand);
+        // Values last, over the reference lines, each with a halo: a line never strikes through a number.
+        foreach (var (vx, vy, text, anchor) in values) w.Text(vx, vy, text, Frame.ValueSize, anchor, halo: true);
         Frame.XTitle(w, new Box(x.RangeMin, plot.Top, x.RangeMax, plot.Bottom), plot.Bottom + 34, valueLabel, plot.Width);
         return new Chart(name, title, w.Finish(), width, height);
     }

@@ -120,9 +120,11 @@ internal sealed class SvgWriter
     /// degrees about the anchor point (0 = none). The element is complete on return.
     /// </summary>
     public SvgWriter Text(double x, double y, string text, double size, string anchor = "start",
-        string fill = ChartStyle.TextColor, bool bold = false, double rotate = 0, string? baseline = null)
+        string fill = ChartStyle.TextColor, bool bold = false, double rotate = 0, string? baseline = null, bool halo = false)
     {
         Start("text").Attr("x", x).Attr("y", y).Attr("font-size", size);
+        // A white outline under the glyphs keeps a label readable where a line crosses it.
+        if (halo) Attr("stroke", "#fff").Attr("stroke-width", 3).Attr("paint-order", "stroke");
         if (anchor != "start") Attr("text-anchor", anchor);
         if (fill != ChartStyle.TextColor) Attr("fill", fill);
         if (bold) Attr("font-weight", "bold");
