@@ -35,6 +35,7 @@ Describe 'Monthly run' -Tag 'CI' {
             $lines | ForEach-Object { $_ | Should -Match $formats[$file] }
         }
         (Get-Content (Join-Path $out 'log' 'bankinsight-2026-10.log') -Raw) | Should -Match 'done; 0 rows rejected'
+        (Get-Content (Join-Path $out 'log' 'bankinsight-2026-10.log') -Raw) | Should -Match "churn: drift against the model's training month: score PSI \d\.\d{3}; \d+ major, \d+ moderate feature shifts"
         # The month's report: one page, a section per job, each chart an SVG of the size the page says.
         $page = Get-Content (Join-Path $out '2026-10' 'report.html') -Raw
         foreach ($id in 'churn', 'prospects', 'retail', 'opportunities') { $page | Should -Match "<section id=`"$id`">" }
@@ -118,7 +119,12 @@ Describe 'Monthly run, next-month churn' -Tag 'CI' {
         $log | Should -Match 'next-month churn: drift against 2026-09: score PSI \d\.\d{3}'
         $log | Should -Match "next-month churn: $($lines.Count) customers warned \(churn by 2026-11\)"
         $log | Should -Not -Match 'realised precision'
-        (Get-Content (Join-Path $results 'report.html') -Raw) | Should -Match '<section id="monitoring">'
+        # Two drift checks: the same-month model that writes the list, and next month's.
+        $page = Get-Content (Join-Path $results 'report.html') -Raw
+        $page | Should -Match '<section id="monitoring">'
+        $page | Should -Match '<figure id="drift-psi"'
+        $page | Should -Match '<figure id="drift-psi-2"'
+        $log | Should -Match 'next-month churn: drift against 2026-09: score PSI \d\.\d{3} \((stable|Moderate|Major)\)'
     }
 
     It 'the month after judges last month''s warnings by this month''s figures' {

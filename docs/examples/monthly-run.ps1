@@ -79,6 +79,11 @@ try {
     Write-Log "churn: $(@($warnings).Count) customers flagged"
     $drawn.AddRange(@($scored))
     $drawn.Add(($churn | Test-ChurnModel -Model (Model 'customer_losing') -WarningAction SilentlyContinue))
+    # The model that writes the list, against the month it learnt from: retrain when it shifts.
+    $sameMonthDrift = $churn | Test-ChurnModelDrift -Model (Model 'customer_losing') -WarningAction SilentlyContinue
+    $drawn.Add($sameMonthDrift)
+    Write-Log ("churn: drift against the model's training month: score PSI {0:F3}; {1} major, {2} moderate feature shifts" -f
+        $sameMonthDrift.ScorePsi, $sameMonthDrift.MajorShifts, $sameMonthDrift.ModerateShifts)
 
     # Next-month churn: warn a month before the money leaves (see about_BankInsight).
     $thisChurnFile = Join-Path $InputFolder 'customer_losing.del'
@@ -109,7 +114,7 @@ try {
         $drawn.Add($drift)
         $shifted = if ($drift.ShiftedFeatures) { ': ' + ($drift.ShiftedFeatures -join ', ') } else { '' }
         Write-Log ("next-month churn: drift against {0}: score PSI {1:F3} ({2}); {3} major, {4} moderate feature shifts{5}" -f
-            $previousMonth, $drift.ScorePsi, $drift.ScoreShift, $drift.MajorShifts, $drift.ModerateShifts, $shifted)
+            $previousMonth, $drift.ScorePsi, $(if ("$($drift.ScoreShift)" -eq 'None') { 'stable' } else { $drift.ScoreShift }), $drift.MajorShifts, $drift.ModerateShifts, $shifted)
 
         $early = $churn | Invoke-ChurnPrediction -Model $modelFile -Drivers 0 -SortBy AssetsAtRisk -WarningAction SilentlyContinue
         $early | Export-BankResult (Join-Path $results 'customer_losing_next_month.txt')

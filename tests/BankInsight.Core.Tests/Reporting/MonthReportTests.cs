@@ -93,6 +93,23 @@ public class MonthReportTests
     }
 
     [Fact]
+    public void Each_drift_check_gets_its_own_chart_named_by_its_model()
+    {
+        var data = SyntheticDataGenerator.GenerateDataSet(new SyntheticDataRequest("CorporateChurn", 1500) { Seed = 4 }, NullSink.Instance);
+        var contents = new ReportContents();
+        var sameMonth = BankInsight.Monitoring.ChurnMonitorJob.Monitor(new BankInsight.Monitoring.ChurnMonitorRequest(ChurnJob.LoadShippedModel(), data), NullSink.Instance);
+        var nextMonth = BankInsight.Monitoring.ChurnMonitorJob.Monitor(new BankInsight.Monitoring.ChurnMonitorRequest(
+            BankInsight.Serialization.TrainedModel.Load(BankInsight.Jobs.ShippedModels.Locate(BankInsight.Jobs.ShippedModels.NextMonthChurn), ChurnJob.Purpose), data), NullSink.Instance);
+        contents.Add(sameMonth);
+        contents.Add(nextMonth);
+        var section = Assert.Single(ReportBuilder.Build(contents, "T").Sections);
+        Assert.Equal(["drift-psi", "drift-psi-2"], section.Charts.Select(c => c.Name));
+        Assert.EndsWith("· customer_losing", section.Charts[0].Title);
+        Assert.EndsWith("· customer_losing_next_month", section.Charts[1].Title);
+        Assert.Contains(section.Notes, n => n.Contains("against the training month of customer_losing_next_month: score PSI"));
+    }
+
+    [Fact]
     public void Objects_the_report_does_not_know_are_refused_and_nothing_makes_an_empty_report()
     {
         var contents = new ReportContents();
