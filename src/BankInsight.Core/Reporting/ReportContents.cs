@@ -35,33 +35,25 @@ public sealed class ReportContents
     /// <summary>Product opportunities (Find-ProductOpportunity).</summary>
     public List<ProductOpportunity> Opportunities { get; } = [];
 
-    /// <summary>Files the results came from, in the order first seen: the report names them.</summary>
-    public List<string> Sources { get; } = [];
-
     /// <summary>Takes one result; false for an object the report has no place for.</summary>
     public bool Add(object item)
     {
         switch (item)
         {
-            case ChurnPrediction p: ChurnPredictions.Add(p); Source(p.File); return true;
-            case ClassifierEvaluation e: Evaluations.Add(e); Source(e.Data); return true;
-            case ModelTrainingResult t: Evaluations.Add(t.Evaluation); Source(t.Evaluation.Data); return true;
-            case ModelDriftReport d: Drift.Add(d); Source(d.Data); return true;
-            case FeatureDrift f: DriftFeatures.Add(f); Source(f.Data); return true;
+            case ChurnPrediction p: ChurnPredictions.Add(p); return true;
+            case ClassifierEvaluation e: Evaluations.Add(e); return true;
+            case ModelTrainingResult t: Evaluations.Add(t.Evaluation); return true;
+            case ModelDriftReport d: Drift.Add(d); return true;
+            case FeatureDrift f: DriftFeatures.Add(f); return true;
             case ProspectResult p: Prospects.Add(p); return true;
             case ClusterProfile c: Segments.Add(c); return true;
             case CrossSellRule r: Rules.Add(r); return true;
-            case CrossSellRecommendation r: Offers.Add(r); Source(r.File); return true;
-            case ProductOpportunity o: Opportunities.Add(o); Source(o.File); return true;
+            case CrossSellRecommendation r: Offers.Add(r); return true;
+            case ProductOpportunity o: Opportunities.Add(o); return true;
             default: return false;
         }
     }
 
     /// <summary>Whether nothing has been added.</summary>
     public bool IsEmpty => ChurnPredictions.Count + Evaluations.Count + Drift.Count + DriftFeatures.Count + Prospects.Count + Segments.Count + Rules.Count + Offers.Count + Opportunities.Count == 0;
-
-    private void Source(string? file)
-    {
-        if (file is { Length: > 0 } && !Sources.Contains(file)) Sources.Add(file);
-    }
 }

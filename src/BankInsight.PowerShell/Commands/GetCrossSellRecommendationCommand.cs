@@ -40,8 +40,7 @@ public sealed class GetCrossSellRecommendationCommand : RuleUsingCmdlet
     /// <inheritdoc />
     internal override IReadOnlySet<string>? ColumnsRead(ICommandHost host, Data.Schemas.BankSchema schema)
     {
-        // Rules mined per segment (given, or mined here with -PerCluster) need each customer's segment.
-        bool segmented = Rules is { } given ? given.Any(r => r.Cluster is not null) : PerClusterFlag;
+        bool segmented = CrossSellJob.Segmented(Rules, PerClusterFlag);
         return RetailColumns.WithName(schema, RetailColumns.ForHoldings(schema, segmented ? GivenSegmentation(host) ?? SegmentationModel.LoadShipped() : null));
     }
 

@@ -153,10 +153,14 @@ public static class CrossSellJob
     internal static (IReadOnlyList<CrossSellRule> Rules, int[]? Clusters) RulesFor(CustomerDataSet data, ProductHoldings holdings,
         IReadOnlyList<CrossSellRule>? given, bool perCluster, SegmentationModel? model, RuleMiningSettings mining, IOperationSink sink, CancellationToken cancellationToken)
     {
-        bool segmented = given is not null ? given.Any(r => r.Cluster is not null) : perCluster;
+        bool segmented = Segmented(given, perCluster);
         var (clusters, k) = segmented ? Segments(data, model, sink, cancellationToken) : (null, 0);
         return (given ?? Mine(holdings, clusters, k, mining, sink, cancellationToken), clusters);
     }
+
+    /// <summary>Whether customers need their segment: the rules given were mined per segment, or (none given) they are mined per segment.</summary>
+    public static bool Segmented(IReadOnlyList<CrossSellRule>? given, bool perCluster) =>
+        given is not null ? given.Any(r => r.Cluster is not null) : perCluster;
 
     /// <summary>Segments of <paramref name="data"/> under <paramref name="model"/> (or the shipped one).</summary>
     internal static (int[] Clusters, int Count) Segments(CustomerDataSet data, SegmentationModel? model, IOperationSink sink, CancellationToken cancellationToken)
