@@ -11,7 +11,7 @@ namespace BankInsight.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsData.Export, "BankResult", SupportsShouldProcess = true)]
 [OutputType(typeof(FileInfo))]
-public sealed class ExportBankResultCommand : BankInsightCmdlet
+public sealed class ExportBankResultCommand : WriterCmdlet
 {
     private BankResultWriter? _writer;
     private string? _layout;
@@ -51,20 +51,6 @@ public sealed class ExportBankResultCommand : BankInsightCmdlet
 
     /// <summary>The switch as a plain bool: what the adapter reads (and tests set).</summary>
     internal bool AllowEmptyFlag { get; set; }
-
-    /// <summary>Do not replace an existing file.</summary>
-    [Parameter]
-    public SwitchParameter NoClobber { get => NoClobberFlag; set => NoClobberFlag = value.IsPresent; }
-
-    /// <summary>The switch as a plain bool: what the adapter reads (and tests set).</summary>
-    internal bool NoClobberFlag { get; set; }
-
-    /// <summary>Replace the file even if it is read-only (it stays read-only).</summary>
-    [Parameter]
-    public SwitchParameter Force { get => ForceFlag; set => ForceFlag = value.IsPresent; }
-
-    /// <summary>The switch as a plain bool: what the adapter reads (and tests set).</summary>
-    internal bool ForceFlag { get; set; }
 
     /// <summary>Write a cross-sell recommendation of several products as one "客户编号","3,4" line rather than the old delivery's line per product.</summary>
     [Parameter]

@@ -10,7 +10,7 @@ namespace BankInsight.PowerShell.Infrastructure;
 /// An object the report has no place for is a non-terminating error, as Export-Csv would never be
 /// asked to skip one silently.
 /// </summary>
-public abstract class ReportCmdlet : BankInsightCmdlet
+public abstract class ReportCmdlet : WriterCmdlet
 {
     private readonly ReportContents _contents = new();
 
@@ -23,20 +23,6 @@ public abstract class ReportCmdlet : BankInsightCmdlet
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string Title { get; set; } = "BankInsight 月度报告 Monthly report";
-
-    /// <summary>Do not replace an existing file.</summary>
-    [Parameter]
-    public SwitchParameter NoClobber { get => NoClobberFlag; set => NoClobberFlag = value.IsPresent; }
-
-    /// <summary>The switch as a plain bool: what the adapter reads (and tests set).</summary>
-    internal bool NoClobberFlag { get; set; }
-
-    /// <summary>Replace a file even if it is read-only (it stays read-only).</summary>
-    [Parameter]
-    public SwitchParameter Force { get => ForceFlag; set => ForceFlag = value.IsPresent; }
-
-    /// <summary>The switch as a plain bool: what the adapter reads (and tests set).</summary>
-    internal bool ForceFlag { get; set; }
 
     /// <summary>Writes <paramref name="text"/> to <paramref name="target"/> as UTF-8, replacing the file only once it is complete.</summary>
     internal static void WriteText(OutputFile target, string text)
