@@ -70,7 +70,7 @@ Describe 'Export-BankResult' -Tag 'CI' {
         $failure = $null
         try { $scored | Export-BankResult $path -ErrorAction SilentlyContinue -ErrorVariable bad } catch { $failure = $_ }
         $failure.FullyQualifiedErrorId | Should -BeLike 'BankInsight.ResultValueInvalid,*'
-        $failure.Exception.Message | Should -BeLike "$($quiet.Count) object(s) could not be written*"
+        $failure.Exception.Message | Should -BeLike "$($quiet.Count) object(s) could not be written*The first: Customer $($quiet[0].CustomerId) is not a churn warning*"
         $bad = @($bad | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] -and $_.Exception.Message -like '*not a churn warning*' })
         $bad.Count | Should -Be $quiet.Count
         $bad[0].Exception.Message | Should -BeLike "Customer $($quiet[0].CustomerId) is not a churn warning (IsChurn is false*Where-Object IsChurn*-Property CustomerId*"

@@ -1055,9 +1055,10 @@ Describe '12. Text that would break what is built on it is rejected where it ent
         $failure = $null
         try { $objects | Export-BankResult $out -Property CustomerId -ErrorVariable bad -ErrorAction SilentlyContinue } catch { $failure = $_ }
         $failure.FullyQualifiedErrorId | Should -Be 'BankInsight.ResultValueInvalid,BankInsight.PowerShell.Commands.ExportBankResultCommand'
-        $failure.Exception.Message | Should -Be "1 object(s) could not be written, so '$out' was not replaced."
         $bad = @($bad | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] -and $_ -ne $failure })
         $bad | Should -HaveCount 1
+        # The summary names the count and repeats the first object's own reason.
+        $failure.Exception.Message | Should -Be "1 object(s) could not be written, so '$out' was not replaced. The first: $($bad[0].Exception.Message)"
         $bad[0].FullyQualifiedErrorId | Should -BeLike 'BankInsight.ResultValueInvalid,*'
         $bad[0].Exception.Message | Should -BeLike "Line 2: the text '$([WildcardPattern]::Escape($Shown))' holds $Described, which would break the result file's lines."
         Get-Snapshot $folder | Should -Be $before

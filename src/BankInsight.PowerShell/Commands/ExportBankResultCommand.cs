@@ -16,6 +16,7 @@ public sealed class ExportBankResultCommand : WriterCmdlet
     private BankResultWriter? _writer;
     private string? _layout;
     private int _failed;
+    private string? _firstFailure;
     private string? _checkedSource;
 
     /// <summary>Objects to write: job results (which know their line), or any object with -Property.</summary>
@@ -103,6 +104,7 @@ public sealed class ExportBankResultCommand : WriterCmdlet
         catch (BankInsightException e) when (e.ErrorId != ErrorIds.OutputWriteFailed) // a full disk stops the command; a bad object does not
         {
             _failed++;
+            _firstFailure ??= e.Message;
             host.WriteError(ErrorMapping.FromException(e));
         }
     }
@@ -123,7 +125,7 @@ public sealed class ExportBankResultCommand : WriterCmdlet
         // The writer is owned: whatever happens here, disposal drops an uncommitted temporary file.
         if (_failed > 0)
             host.ThrowTerminatingError(new ErrorSpec(ErrorIds.ResultValueInvalid, ErrorCategory.InvalidData,
-                $"{_failed} object(s) could not be written, so '{_writer.Path}' was not replaced.", _writer.Path));
+                $"{_failed} object(s) could not be written, so '{_writer.Path}' was not replaced. The first: {_firstFailure}", _writer.Path));
         _writer.Commit();
         host.WriteVerbose($"Wrote {_writer.LinesWritten:N0} lines to {_writer.Path}.");
         if (PassThruFlag) host.WriteObject(host.GetFile(_writer.Path));
