@@ -43,12 +43,14 @@ internal static class RetailCommand
         var repeat = BenchContext.Repeat(1, "the whole run, each in a fresh process (it takes minutes at full size)");
         var folder = new Option<string?>("--work") { Description = "Folder for the generated file and the results (default: a temporary folder, deleted afterwards)." };
         var one = new Option<string?>("--one") { Description = "Internal: run the measured part on this file.", Hidden = true };
-        var command = new Command("retail", "The whole retail run on synthetic customers, with time per stage and peak memory.") { rows, json, repeat, folder, one };
+        var loaded = new Option<bool>("--loaded") { Description = "Load the whole file first, as the jobs did before they streamed (to compare time, memory and results)." };
+        var command = new Command("retail", "The whole retail run on synthetic customers, with time per stage and peak memory.") { rows, json, repeat, folder, one, loaded };
         return command.WithAction(context, parse =>
         {
             if (parse.GetValue(one) is { } file)
             {
-                context.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(Measure(file, context.Cancel), BenchJson.Compact));
+                var run = parse.GetValue(loaded) ? MeasureLoaded(file, context.Cancel) : Measure(file, context.Cancel);
+                context.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(run, BenchJson.Compact));
                 return BenchApp.Success;
             }
             int n = parse.GetValue(rows);
@@ -62,10 +64,11 @@ internal static class RetailCommand
             {
                 string path = Path.Combine(work, $"retail_{n}.del");
                 var clock = Stopwatch.StartNew();
-                SyntheticDataGenerator.GenerateFile(new SyntheticDataRequest(BuiltInSchemas.Retail, n), path, NullSink.Instance, context.Cancel);
+                if (!File.Exists(path)) // kept with --work: the same customers for a second run (say, --loaded)
+                    SyntheticDataGenerator.GenerateFile(new SyntheticDataRequest(BuiltInSchemas.Retail, n), path, NullSink.Instance, context.Cancel);
                 if (!asJson)
                     context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generated {n:N0} Retail customers ({new FileInfo(path).Length / 1048576.0:N0} MB) in {clock.Elapsed.TotalSeconds:F1} s (not timed below)"));
-                var runs = Enumerable.Range(0, repeats).Select(_ => BenchJson.Deserialize<Run>(ChildProcess.Run("retail", "--one", path))).ToList();
+                var runs = Enumerable.Range(0, repeats).Select(_ => BenchJson.Deserialize<Run>(ChildProcess.Run(parse.GetValue(loaded) ? ["retail", "--one", path, "--loaded"] : ["retail", "--one", path]))).ToList();
                 double Median(Func<Run, double> stage) => Timing.Of(runs.Select(stage).ToArray()).Median;
                 var total = Timing.Of(runs.Select(r => r.TotalSeconds).ToArray());
                 var last = runs[^1];
@@ -98,7 +101,55 @@ internal static class RetailCommand
         });
     }
 
+    /// <summary>The run as the jobs stream it (<see cref="RetailFile"/>): the file is never loaded whole.</summary>
     private static Run Measure(string path, CancellationToken cancel)
+    {
+        var sink = NullSink.Instance;
+        string folder = Path.GetDirectoryName(path)!;
+        var total = Stopwatch.StartNew();
+        var clock = Stopwatch.StartNew();
+        double load = 0;
+        var file = new RetailFile(path, new DataLoadOptions(BuiltInSchemas.Get(BuiltInSchemas.Retail))) { Checked = _ => load = Lap(clock) };
+        var (trained, customers) = SegmentationJob.TrainFile(new SegmentationRequest(file) { ClusterCount = 6, KMeans = new KMeansOptions { Seed = 42 } }, file, sink, cancel);
+        var segmentation = trained.Model!;
+        double segment = Lap(clock);
+
+        var rules = CrossSellJob.Rules(customers, new RuleMiningSettings(), perCluster: true, segmentation.ClusterCount, sink, cancel);
+        double mining = Lap(clock);
+
+        long recommendations;
+        using (var output = new BankResultWriter(Path.Combine(folder, "cross_selling.txt")))
+        {
+            foreach (var r in CrossSellJob.RecommendInFile(new CrossSellRecommendationRequest(file) { Rules = rules, Model = segmentation }, file, customers, sink, cancel))
+                output.WriteLine(r.ToResultFields());
+            output.Commit();
+            recommendations = output.LinesWritten;
+        }
+        double recommend = Lap(clock);
+
+        long opportunities;
+        using (var output = new BankResultWriter(Path.Combine(folder, "product_mining.txt")))
+        {
+            foreach (var o in ProductOpportunityJob.FindInFile(new ProductOpportunityRequest(file), file, customers, sink, cancel))
+                output.WriteLine(o.ToResultFields());
+            output.Commit();
+            opportunities = output.LinesWritten;
+        }
+        double productMining = Lap(clock);
+        double totalSeconds = total.Elapsed.TotalSeconds;
+
+        var holdings = customers.Holdings.ToTransactions();
+        clock.Restart();
+        var itemsets = FrequentItemsets.Mine(holdings, 0.01, MiningAlgorithm.FPGrowth, 0, cancel);
+        var holdingRules = RuleGenerator.Generate(itemsets, holdings.Count, new RuleFilter(MinConfidence: 0.3), cancel);
+        double holdingSeconds = clock.Elapsed.TotalSeconds;
+
+        return new Run(customers.Count, load, segment, mining, recommend, productMining, totalSeconds, ChildProcess.PeakMemoryMb(),
+            segmentation.ClusterCount, rules.Count, recommendations, opportunities, itemsets.Count, holdingRules.Count, holdingSeconds);
+    }
+
+    /// <summary>The run as it was before the jobs streamed: the whole file loaded (<c>--loaded</c>, to compare time, memory and results).</summary>
+    private static Run MeasureLoaded(string path, CancellationToken cancel)
     {
         var sink = NullSink.Instance;
         string folder = Path.GetDirectoryName(path)!;
@@ -147,6 +198,8 @@ internal static class RetailCommand
 
     private static double Lap(Stopwatch clock)
     {
+        if (Environment.GetEnvironmentVariable("BANKINSIGHT_BENCH_TRACE") is not null)
+            Console.Error.WriteLine($"lap {clock.Elapsed.TotalSeconds:F1} s, peak {ChildProcess.PeakMemoryMb():F0} MB, heap {GC.GetTotalMemory(false) / 1048576.0:F0} MB");
         double seconds = clock.Elapsed.TotalSeconds;
         clock.Restart();
         return seconds;

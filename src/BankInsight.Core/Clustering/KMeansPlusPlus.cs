@@ -14,8 +14,17 @@ namespace BankInsight.Clustering;
 /// </remarks>
 internal static class KMeansPlusPlus
 {
+    /// <summary>The per-point arrays <see cref="Seed"/> works in, for <paramref name="n"/> points and k = <paramref name="k"/>.</summary>
+    public static float[][] Scratch(int n, int k)
+    {
+        int trials = 2 + (int)Math.Log(k);
+        var arrays = new float[1 + trials][];
+        for (int t = 0; t < arrays.Length; t++) arrays[t] = new float[n];
+        return arrays;
+    }
+
     /// <summary>k initial centres (k × d, row-major).</summary>
-    public static double[] Seed(PointMatrix points, int k, SeededRandom random, ParallelOptions parallel)
+    public static double[] Seed(PointMatrix points, int k, SeededRandom random, ParallelOptions parallel, float[][]? scratch = null)
     {
         int n = points.Rows, d = points.Dimensions, trials = 2 + (int)Math.Log(k);
         int chunks = RowChunks.Count(n);
@@ -28,7 +37,10 @@ internal static class KMeansPlusPlus
         }
 
         Place(0, random.NextInt(n));
-        var closest = new float[n];
+        // Per-point distances: 1 + trials arrays of n. A trainer seeding ten times lends the same ones
+        // each time (at a million points, 16 MB an initialisation that would otherwise wait for a full GC).
+        scratch ??= Scratch(n, k);
+        var closest = scratch[0];
         var chunkSums = new double[chunks];
         var first = new CentroidKernel(centres.AsSpan(0, d), 1, d);
         RowChunks.For(n, parallel, (c, start, end) =>
@@ -38,8 +50,7 @@ internal static class KMeansPlusPlus
         });
         double potential = chunkSums.Sum();
 
-        var candidateDistances = new float[trials][];
-        for (int t = 0; t < trials; t++) candidateDistances[t] = new float[n];
+        var candidateDistances = scratch[1..];
         var candidatePotentials = new double[chunks, trials];
         var candidateRows = new int[trials];
         var candidateCentres = new double[trials * d];

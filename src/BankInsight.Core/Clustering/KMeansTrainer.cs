@@ -41,12 +41,13 @@ public sealed class KMeansTrainer(KMeansOptions options)
         // Two sets of per-point arrays serve every initialisation: the best so far and the current one.
         var workspace = new Workspace(points.Rows);
         Workspace? kept = null;
+        float[][]? scratch = null;
         for (int init = 0; init < o.InitCount; init++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             sink.Progress(new OperationProgress("k-means", $"initialisation {init + 1} of {o.InitCount} (k = {o.ClusterCount})", (double)init / o.InitCount));
             var random = SeededRandom.ForStream((ulong)o.Seed, InitStream, (ulong)init);
-            var seeds = KMeansPlusPlus.Seed(points, o.ClusterCount, random, parallel);
+            var seeds = KMeansPlusPlus.Seed(points, o.ClusterCount, random, parallel, scratch ??= KMeansPlusPlus.Scratch(points.Rows, o.ClusterCount));
             var fit = Lloyd(points, seeds, o.ClusterCount, o.MaxIterations, tolerance, parallel, workspace);
             if (best is null || fit.Model.Inertia < best.Model.Inertia)
             {

@@ -16,17 +16,33 @@ internal sealed class GrowableArray<T>
 
     public void Add(T item)
     {
-        if (Count == _items.Length) Array.Resize(ref _items, checked(_items.Length * 2));
+        if (Count == _items.Length) Array.Resize(ref _items, Math.Max(16, checked(_items.Length * 2)));
         _items[Count++] = item;
     }
 
-    /// <summary>The items as an array of exactly <see cref="Count"/> elements; the builder is empty afterwards.</summary>
-    public T[] ToArrayAndClear()
+    /// <summary>
+    /// The items as an array of exactly <see cref="Count"/> elements; the builder is empty afterwards,
+    /// ready for <paramref name="nextCapacity"/> more (a loader handing over one chunk and reading the next).
+    /// </summary>
+    public T[] ToArrayAndClear(int nextCapacity = 0)
     {
         var result = _items;
         if (result.Length != Count) Array.Resize(ref result, Count);
-        _items = [];
+        _items = nextCapacity > 0 ? new T[nextCapacity] : [];
         Count = 0;
         return result;
+    }
+
+    /// <summary>
+    /// Chunk mode: the items as an array of exactly <see cref="Count"/> elements, and the builder empty.
+    /// A full array is handed over as it is and written again by the next chunk — so a file read in
+    /// chunks allocates its buffers once, not once per chunk — which is safe because a chunk's consumer
+    /// is done with it before the next chunk is read. A partial (last) chunk gets a copy.
+    /// </summary>
+    public T[] Lend()
+    {
+        if (Count != _items.Length) return ToArrayAndClear(_items.Length);
+        Count = 0;
+        return _items;
     }
 }

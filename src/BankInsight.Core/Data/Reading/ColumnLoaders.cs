@@ -38,7 +38,11 @@ internal abstract class ColumnLoader
 
     public abstract void Commit();
 
-    public abstract DataColumn Build();
+    /// <summary>
+    /// The column of the rows committed so far; the loader then starts empty. With <paramref name="chunk"/>
+    /// the column lends the loader's buffer, which the next chunk overwrites (see <see cref="GrowableArray{T}.Lend"/>).
+    /// </summary>
+    public abstract DataColumn Build(bool chunk = false);
 
     /// <summary>A loader for <paramref name="column"/>, sized for <paramref name="capacity"/> rows.</summary>
     public static ColumnLoader Create(SchemaColumn column, int sourceField, int capacity, bool keep = true)
@@ -119,9 +123,9 @@ internal sealed class TextLoader(SchemaColumn column, int sourceField, int capac
         if (_staged is not null) NonNullCount++;
     }
 
-    public override DataColumn Build()
+    public override DataColumn Build(bool chunk = false)
     {
-        var values = _values.ToArrayAndClear();
+        var values = chunk ? _values.Lend() : _values.ToArrayAndClear();
         return new TextColumn(Column, values, NullMask.OfNull(values));
     }
 }
@@ -162,9 +166,9 @@ internal sealed class NumericLoader(SchemaColumn column, int sourceField, int ca
         if (!double.IsNaN(_staged)) NonNullCount++;
     }
 
-    public override DataColumn Build()
+    public override DataColumn Build(bool chunk = false)
     {
-        var values = _values.ToArrayAndClear();
+        var values = chunk ? _values.Lend() : _values.ToArrayAndClear();
         return new NumericColumn(Column, values, NullMask.OfNaN(values));
     }
 }
@@ -195,9 +199,9 @@ internal sealed class DateLoader(SchemaColumn column, int sourceField, int capac
         if (_staged != DateColumn.Missing) NonNullCount++;
     }
 
-    public override DataColumn Build()
+    public override DataColumn Build(bool chunk = false)
     {
-        var values = _values.ToArrayAndClear();
+        var values = chunk ? _values.Lend() : _values.ToArrayAndClear();
         return new DateColumn(Column, values, NullMask.OfValue(values, DateColumn.Missing));
     }
 }
@@ -215,6 +219,9 @@ internal sealed class CategoricalLoader : ColumnLoader
         _categories = [.. column.Values];
         _values = new(capacity);
     }
+
+    /// <summary>The schema's values, then those first seen in this file.</summary>
+    public string[] AllCategories => _categories.ToArray();
 
     /// <summary>Values first seen in this file (open columns only), in order of appearance.</summary>
     public IReadOnlyList<string> ExtraCategories => _categories.GetRange(Column.Values.Count, _categories.Count - Column.Values.Count);
@@ -276,9 +283,9 @@ internal sealed class CategoricalLoader : ColumnLoader
         if (code >= 0) NonNullCount++;
     }
 
-    public override DataColumn Build()
+    public override DataColumn Build(bool chunk = false)
     {
-        var values = _values.ToArrayAndClear();
+        var values = chunk ? _values.Lend() : _values.ToArrayAndClear();
         return new CategoricalColumn(Column, values, _categories.ToArray(), NullMask.OfValue(values, -1));
     }
 

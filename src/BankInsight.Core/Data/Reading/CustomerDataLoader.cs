@@ -25,7 +25,32 @@ public static class CustomerDataLoader
     private const int ProgressEvery = 1 << 16;
 
     /// <summary>Loads the file at <paramref name="path"/>.</summary>
-    public static CustomerDataSet Load(string path, DataLoadOptions options, IOperationSink sink, CancellationToken cancellationToken = default)
+    public static CustomerDataSet Load(string path, DataLoadOptions options, IOperationSink sink, CancellationToken cancellationToken = default) =>
+        FromFile(path, stream => Load(stream, path, options, sink, cancellationToken));
+
+    /// <summary>
+    /// Reads the file at <paramref name="path"/> in chunks of at most <paramref name="chunkRows"/> loaded
+    /// rows and hands each to <paramref name="onChunk"/> as it is read, so memory is one chunk rather than
+    /// the file. Exactly the rows <see cref="Load(string, DataLoadOptions, IOperationSink, CancellationToken)"/>
+    /// rejects are rejected, with the same messages; the chunks' rows together are the rows it loads, in
+    /// file order, with their source lines. Every chunk has the same columns — each kept column the header
+    /// has, even one empty in that chunk — and a categorical column's codes mean the same in every chunk
+    /// (values first seen later are appended to its categories). Columns empty in every row of the file are
+    /// known only at the end: they are named in the returned summary, with the same warning.
+    /// A chunk lives until <paramref name="onChunk"/> returns: its arrays are written again by the next
+    /// chunk (a pass allocates its buffers once), so a consumer copies what it keeps.
+    /// </summary>
+    public static LoadSummary LoadInChunks(string path, DataLoadOptions options, int chunkRows, Action<CustomerDataSet> onChunk, IOperationSink sink,
+        CancellationToken cancellationToken = default)
+    {
+        if (chunkRows < MinChunkRows) throw new ArgumentOutOfRangeException(nameof(chunkRows), chunkRows, $"A chunk holds at least {MinChunkRows} rows.");
+        return FromFile(path, stream => Run(new LoadRun(stream, path, options, sink, cancellationToken) { ChunkRows = chunkRows, OnChunk = onChunk }).Summary);
+    }
+
+    /// <summary>Fewest rows in a chunk: enough that the file's layout is checked (first rows) before the first chunk leaves.</summary>
+    public const int MinChunkRows = 1024;
+
+    private static T FromFile<T>(string path, Func<Stream, T> read)
     {
         if (Directory.Exists(path))
             throw new BankInsightException(ErrorIds.FileNotFound, ErrorKind.ObjectNotFound, $"'{path}' is a folder, not a data file.", path);
@@ -44,7 +69,7 @@ public static class CustomerDataLoader
         {
             try
             {
-                return Load(stream, path, options, sink, cancellationToken);
+                return read(stream);
             }
             catch (IOException e)
             {
@@ -56,19 +81,23 @@ public static class CustomerDataLoader
     /// <summary>Loads from a stream; <paramref name="source"/> names it in messages.</summary>
     public static CustomerDataSet Load(Stream stream, string source, DataLoadOptions options, IOperationSink sink, CancellationToken cancellationToken = default)
     {
-        if (options.Delimiter is '"' or '\r' or '\n' || options.Delimiter > 127)
+        return Run(new LoadRun(stream, source, options, sink, cancellationToken)).Data!;
+    }
+
+    private static (CustomerDataSet? Data, LoadSummary Summary) Run(LoadRun run)
+    {
+        if (run.Options.Delimiter is '"' or '\r' or '\n' || run.Options.Delimiter > 127)
             throw new BankInsightException(ErrorIds.ParameterInvalid, ErrorKind.InvalidArgument,
-                $"The delimiter '{options.Delimiter}' cannot be used; choose an ASCII character other than a quote or a line break.", options.Delimiter);
-        var run = new LoadRun(stream, source, options, sink, cancellationToken);
+                $"The delimiter '{run.Options.Delimiter}' cannot be used; choose an ASCII character other than a quote or a line break.", run.Options.Delimiter);
         try
         {
             return run.Execute();
         }
         catch (LineTooLongException e)
         {
-            string name = Path.GetFileName(source) is { Length: > 0 } n ? n : source;
+            string name = Path.GetFileName(run.Source) is { Length: > 0 } n ? n : run.Source;
             throw new BankInsightException(ErrorIds.FileLayoutInvalid, ErrorKind.InvalidData,
-                $"Line {e.Line:N0} of {name} runs over {DelimitedRecordReader.MaxLineBytes >> 20} MiB without a line break; a .del file has one row per line (a DB2 row is at most 32 KB). Is this the right file?", source, e);
+                $"Line {e.Line:N0} of {name} runs over {DelimitedRecordReader.MaxLineBytes >> 20} MiB without a line break; a .del file has one row per line (a DB2 row is at most 32 KB). Is this the right file?", run.Source, e);
         }
     }
 
@@ -91,6 +120,18 @@ public static class CustomerDataLoader
         private string? _paddedExample;
         private int _wrongCountSeen = -1;
         private bool _allWrongCount = true;
+        private int _rowsHandedOver;
+        private int _nextWanted;
+
+        /// <summary>Chunk mode: rows per chunk (0: the whole file in one data set).</summary>
+        public int ChunkRows { get; init; }
+
+        /// <summary>Chunk mode: receives each chunk.</summary>
+        public Action<CustomerDataSet>? OnChunk { get; init; }
+
+        public DataLoadOptions Options => _options;
+
+        public string Source => _source;
 
         public LoadRun(Stream stream, string source, DataLoadOptions options, IOperationSink sink, CancellationToken cancel)
         {
@@ -103,7 +144,7 @@ public static class CustomerDataLoader
             _cancel = cancel;
         }
 
-        public CustomerDataSet Execute()
+        public (CustomerDataSet? Data, LoadSummary Summary) Execute()
         {
             long start = _stream.CanSeek ? _stream.Position : 0;
             long length = _stream.CanSeek ? _stream.Length - start : -1;
@@ -131,8 +172,10 @@ public static class CustomerDataLoader
             }
         }
 
-        private CustomerDataSet ReadAll(DelimitedRecordReader reader, FieldDecoder decoder, Encoding encoding, bool detected, bool hadBom, long length, int expectedRows)
+        private (CustomerDataSet? Data, LoadSummary Summary) ReadAll(DelimitedRecordReader reader, FieldDecoder decoder, Encoding encoding, bool detected, bool hadBom, long length, int expectedRows)
         {
+            if (ChunkRows > 0) expectedRows = Math.Min(expectedRows, ChunkRows);
+            else if (_options.Lines is { } wanted) expectedRows = Math.Min(expectedRows, wanted.Count);
             string activity = $"Loading {_displayName}";
             int blankLines = 0;
 
@@ -165,7 +208,8 @@ public static class CustomerDataLoader
             // whose rows may repeat it (the relation file), so that no row is silently left out of a join.
             var idColumn = _schema.KeyColumn ?? _schema.Columns.FirstOrDefault(c => c.Role == "id" && c.Type == ColumnType.Text);
             var keyLoader = idColumn is null ? null : loaders[idColumn.Position] as TextLoader;
-            var seenIds = _schema.KeyColumn is null ? null : new Dictionary<string, int>(expectedRows, StringComparer.Ordinal);
+            // A second pass over chosen lines cannot see repeats among the lines it skips; the first pass did.
+            var seenIds = _schema.KeyColumn is null || _options.Lines is not null ? null : new Dictionary<string, int>(expectedRows, StringComparer.Ordinal);
             var lines = new GrowableArray<int>(expectedRows);
             int records = 0;
 
@@ -183,6 +227,12 @@ public static class CustomerDataLoader
                     _sink.Progress(new OperationProgress(activity, $"{records:N0} rows read", length > 0 ? (double)reader.BytesConsumed / length : null));
                 }
 
+                if (_options.Lines is { } only && !Wanted(only, reader.Line))
+                {
+                    // Not asked for: skipped unparsed, but a stray quote still ends where the first pass ended it.
+                    if (reader.SpansLines && StrayQuote(reader, expectedFields) is not null) reader.ReadFirstLineOnly();
+                    continue;
+                }
                 var problem = StageRow(reader, decoder, expectedFields, bySourceField, out int badField);
                 if (problem is null && keyLoader is not null)
                 {
@@ -198,12 +248,14 @@ public static class CustomerDataLoader
                     foreach (var l in loaders) l.Commit();
                     lines.Add(reader.Line);
                     NoteGoodRecord();
+                    if (lines.Count == ChunkRows) HandOver(loaders, lines, idColumn);
                 }
                 if (!_layoutChecked && records >= LayoutCheckRecords) CheckLayout(expectedFields);
             }
             if (!_layoutChecked) CheckLayout(expectedFields);
 
-            int rows = lines.Count;
+            if (ChunkRows > 0 && lines.Count > 0) HandOver(loaders, lines, idColumn);
+            int rows = _rowsHandedOver + lines.Count;
             var columns = new List<DataColumn>();
             var dropped = new List<string>();
             foreach (var l in loaders)
@@ -216,7 +268,7 @@ public static class CustomerDataLoader
                         : $"Column '{l.Column.Name}' is empty in every row of {_displayName}; it was dropped.");
                     continue;
                 }
-                if (!l.Keep) continue; // read and checked, not needed by the job
+                if (!l.Keep || ChunkRows > 0) continue; // read and checked, not needed by the job (or already handed over)
                 columns.Add(l.Build());
                 if (l is CategoricalLoader { ExtraCategories.Count: > 0 } cat && l.Column.Values.Count > 0)
                 {
@@ -227,9 +279,12 @@ public static class CustomerDataLoader
                 _sink.Warning($"Column '{name}' in the header of {_displayName} is not in schema {_schema.Name}; it was ignored.");
 
             var summary = new LoadSummary(_source, _schema.Name, TextEncodings.NameOf(encoding), detected, hadBom, hadHeader,
-                records, rows, new Dictionary<RejectReason, int>(_rejectedByReason), blankLines, dropped, ignoredHeaderColumns, _options.RejectPath, _encodingReason);
-            var dataSet = new CustomerDataSet(_schema, columns, lines.ToArrayAndClear(), summary);
-            WarnAboutFloatIds(dataSet, idColumn);
+                records, rows, new Dictionary<RejectReason, int>(_rejectedByReason), blankLines, dropped, ignoredHeaderColumns, _options.RejectPath, _encodingReason)
+            {
+                Categories = loaders.OfType<CategoricalLoader>().ToDictionary(l => l.Column.Name, l => l.AllCategories, StringComparer.Ordinal),
+            };
+            var dataSet = ChunkRows > 0 ? null : new CustomerDataSet(_schema, columns, lines.ToArrayAndClear(), summary);
+            if (dataSet is not null) WarnAboutFloatIds(dataSet, idColumn);
             if (_paddedIds > 0)
                 _sink.Warning($"{_paddedIds:N0} customer id(s) of {_displayName} have spaces or invisible characters around them (e.g. '{_paddedExample}'): they are kept as written, and compared without them — an id that differs from another only so is a repeat.");
             WarnAboutSplitCharacters(encoding);
@@ -237,7 +292,28 @@ public static class CustomerDataLoader
                 _sink.Warning(records == 0 ? $"{_displayName} has no data rows." : $"No row of {_displayName} could be loaded; all {records:N0} were rejected.");
             _sink.Verbose($"{_displayName}: {records:N0} rows read, {rows:N0} loaded, {summary.RowsRejected:N0} rejected.");
             _sink.Progress(new OperationProgress(activity, $"{records:N0} rows read", 1.0, Completed: true));
-            return dataSet;
+            return (dataSet, summary);
+        }
+
+        /// <summary>Chunk mode: the rows committed since the last chunk, as a data set, to the consumer; the loaders start the next chunk.</summary>
+        private void HandOver(ColumnLoader[] loaders, GrowableArray<int> lines, SchemaColumn? idColumn)
+        {
+            // Columns the header lacks are not in any chunk (the summary names them); every other kept column is in every chunk.
+            var columns = loaders.Where(l => l.Keep && l.SourceField >= 0).Select(l => l.Build(chunk: true)).ToList();
+            var chunkLines = lines.Lend();
+            var summary = new LoadSummary(_source, _schema.Name, "", false, false, false, chunkLines.Length, chunkLines.Length,
+                new Dictionary<RejectReason, int>(), 0, [], [], null);
+            var chunk = new CustomerDataSet(_schema, columns, chunkLines, summary);
+            if (_rowsHandedOver == 0) WarnAboutFloatIds(chunk, idColumn);
+            _rowsHandedOver += chunkLines.Length;
+            OnChunk!(chunk);
+        }
+
+        /// <summary>Whether <paramref name="line"/> is one of the ascending <paramref name="wanted"/> lines (records arrive in line order).</summary>
+        private bool Wanted(IReadOnlyList<int> wanted, int line)
+        {
+            while (_nextWanted < wanted.Count && wanted[_nextWanted] < line) _nextWanted++;
+            return _nextWanted < wanted.Count && wanted[_nextWanted] == line;
         }
 
         // The tokenizer splits bytes. In GB18030 the second byte of a two-byte character can be any
@@ -257,20 +333,10 @@ public static class CustomerDataLoader
         {
             badField = -1;
             if (reader.Malformed) return (RejectReason.MalformedQuotes, "a quoted field closed by a quote followed by a delimiter or line end");
-            if (reader.SpansLines)
+            if (reader.SpansLines && StrayQuote(reader, expectedFields) is { } stray)
             {
-                // A quoted field ran over line ends. If the record came out the wrong size, or took
-                // in a line that is a whole row by itself, the quote that opened it was stray: only
-                // its own line is rejected, and the lines it took in are read again as rows.
-                int fields = reader.FieldCount, line = reader.Line;
-                int inner = fields == expectedFields ? reader.FindInnerRecord(expectedFields) : 0;
-                if (fields != expectedFields || inner > 0)
-                {
-                    reader.ReadFirstLineOnly();
-                    return (RejectReason.MalformedQuotes, fields != expectedFields
-                        ? $"a quoted field closed on its own line (read on over line ends, line {line} gave {fields} fields, not {expectedFields})"
-                        : $"a quoted field closed on its own line (read on over line ends, line {line} took in line {inner}, a whole row)");
-                }
+                reader.ReadFirstLineOnly();
+                return (RejectReason.MalformedQuotes, stray);
             }
             if (reader.FieldCount != expectedFields) return (RejectReason.WrongFieldCount, $"{expectedFields} fields");
             for (int f = 0; f < expectedFields; f++)
@@ -285,6 +351,21 @@ public static class CustomerDataLoader
                 }
             }
             return null;
+        }
+
+        /// <summary>
+        /// A quoted field ran over line ends. If the record came out the wrong size, or took in a line
+        /// that is a whole row by itself, the quote that opened it was stray: only its own line is
+        /// rejected, and the lines it took in are read again as rows. Returns what was expected, or null.
+        /// </summary>
+        private static string? StrayQuote(DelimitedRecordReader reader, int expectedFields)
+        {
+            int fields = reader.FieldCount, line = reader.Line;
+            int inner = fields == expectedFields ? reader.FindInnerRecord(expectedFields) : 0;
+            if (fields == expectedFields && inner == 0) return null;
+            return fields != expectedFields
+                ? $"a quoted field closed on its own line (read on over line ends, line {line} gave {fields} fields, not {expectedFields})"
+                : $"a quoted field closed on its own line (read on over line ends, line {line} took in line {inner}, a whole row)";
         }
 
         private (RejectReason, string)? CheckKey(TextLoader key, Dictionary<string, int>? seen, int line, out int badField)

@@ -61,4 +61,11 @@ public sealed class DataLoadOptions
     /// The customer id is always kept; the name only when asked for (result files carry ids only).
     /// </summary>
     public IReadOnlySet<string>? Columns { get; init; }
+
+    /// <summary>
+    /// A second pass over a file already read: only these lines (1-based, ascending — the source
+    /// lines of rows the first pass loaded) are parsed and loaded; the others are skipped unread, and
+    /// repeats of an id are not looked for (the first pass did). Null: every line.
+    /// </summary>
+    public IReadOnlyList<int>? Lines { get; init; }
 }

@@ -69,6 +69,13 @@ public sealed class LoadSummary
     /// <summary>Where rejected lines were written, or null.</summary>
     public string? RejectPath { get; }
 
+    /// <summary>
+    /// Each categorical column's categories at the end of the file (the schema's values, then values
+    /// first seen in the file): what a column loaded whole would list, for data sets put together from
+    /// a later pass over some of the rows. Empty for a chunk's own summary.
+    /// </summary>
+    internal IReadOnlyDictionary<string, string[]> Categories { get; init; } = new Dictionary<string, string[]>();
+
     /// <inheritdoc />
     public override string ToString() =>
         $"{Source}: {RecordsRead:N0} rows read, {RowsLoaded:N0} loaded, {RowsRejected:N0} rejected";

@@ -31,10 +31,21 @@ public sealed class CrossSellRuleRequest(CustomerDataSet data)
 }
 
 /// <summary>How to recommend products.</summary>
-public sealed class CrossSellRecommendationRequest(CustomerDataSet data)
+public sealed class CrossSellRecommendationRequest
 {
-    /// <summary>The retail file.</summary>
-    public CustomerDataSet Data { get; } = data;
+    private readonly CustomerDataSet? _data;
+
+    /// <summary>Recommendations for the customers of a loaded file.</summary>
+    public CrossSellRecommendationRequest(CustomerDataSet data) => _data = data;
+
+    /// <summary>Recommendations for the customers of a file read in chunks (see <see cref="RetailFile"/>): the same offers, in a fraction of the memory.</summary>
+    public CrossSellRecommendationRequest(RetailFile file) => File = file;
+
+    /// <summary>The retail file, loaded.</summary>
+    public CustomerDataSet Data => _data ?? throw new InvalidOperationException("This request reads its file in chunks: see File.");
+
+    /// <summary>The retail file, when read in chunks (null: <see cref="Data"/>).</summary>
+    public RetailFile? File { get; }
 
     /// <summary>Rules to use (e.g. from Get-CrossSellRule); null mines them from <see cref="Data"/> with <see cref="Mining"/>.</summary>
     public IReadOnlyList<CrossSellRule>? Rules { get; init; }
@@ -83,30 +94,74 @@ public static class CrossSellJob
         return RulesFor(request.Data, holdings, null, request.PerCluster, request.Model, request.Mining, sink, cancellationToken).Rules;
     }
 
+    /// <summary>
+    /// Mines the rules of customers a pass over a file kept: all together, or per segment when
+    /// <paramref name="perCluster"/> (the customers must then carry their segments, 1..<paramref name="clusterCount"/>).
+    /// </summary>
+    public static IReadOnlyList<CrossSellRule> Rules(RetailCustomers customers, RuleMiningSettings mining, bool perCluster, int clusterCount, IOperationSink sink,
+        CancellationToken cancellationToken = default)
+    {
+        if (perCluster && customers.Segments is null)
+            throw new ArgumentException("Rules per segment need the customers' segments (read them with a segmentation).", nameof(customers));
+        return Mine(customers.Holdings, perCluster ? customers.Segments : null, clusterCount, mining, sink, cancellationToken);
+    }
+
     /// <summary>Each customer's best rules (file order; customers with no matching rule are left out and counted).</summary>
     public static IEnumerable<CrossSellRecommendation> Recommend(CrossSellRecommendationRequest request, IOperationSink sink, CancellationToken cancellationToken = default)
     {
-        if (request.Top < 1)
-            throw new BankInsightException(ErrorIds.ParameterInvalid, ErrorKind.InvalidArgument, $"Top must be at least 1 (got {request.Top}).", request.Top);
-        if (!(request.MinLift >= 0) || double.IsInfinity(request.MinLift))
-            throw new BankInsightException(ErrorIds.ParameterInvalid, ErrorKind.InvalidArgument, $"MinLift must be a number of 0 or more (got {request.MinLift}).", request.MinLift);
+        if (request.File is { } file) return RecommendInFile(request, file, null, sink, cancellationToken);
+        Check(request);
         var data = request.Data;
         var ids = SegmentationJob.RequireIds(data);
         var names = data.Names;
         var holdings = ProductHoldings.FromData(data, sink);
         var (rules, clusters) = RulesFor(data, holdings, request.Rules, request.PerCluster, request.Model, request.Mining, sink, cancellationToken);
+        return Recommend(request, holdings, rules, clusters, i => ids[i]!, i => names?[i], data.GetSourceLine, data.Source, sink, cancellationToken);
+    }
+
+    /// <summary>
+    /// The same recommendations from a file read in chunks: one pass keeps each customer's id, line,
+    /// holdings and (for rules per segment) segment — or takes <paramref name="customers"/> from an
+    /// earlier job on the same file — and the offers are made from those alone.
+    /// </summary>
+    public static IEnumerable<CrossSellRecommendation> RecommendInFile(CrossSellRecommendationRequest request, RetailFile file, RetailCustomers? customers,
+        IOperationSink sink, CancellationToken cancellationToken = default)
+    {
+        Check(request);
+        bool segmented = Segmented(request.Rules, request.PerCluster);
+        var model = segmented ? request.Model ?? SegmentationModel.LoadShipped() : null;
+        if (segmented) sink.Verbose($"Segmenting with {model}.");
+        if (customers is null || (segmented && customers.Segments is null))
+            customers = file.ReadCustomers(model, null, null, sink, cancellationToken);
+        var clusters = segmented ? customers.Segments : null;
+        var rules = request.Rules ?? Mine(customers.Holdings, clusters, model?.ClusterCount ?? 0, request.Mining, sink, cancellationToken);
+        return Recommend(request, customers.Holdings, rules, clusters, i => customers.Ids[i]!, i => customers.Names?[i], i => customers.Lines[i], file.Path, sink, cancellationToken);
+    }
+
+    private static void Check(CrossSellRecommendationRequest request)
+    {
+        if (request.Top < 1)
+            throw new BankInsightException(ErrorIds.ParameterInvalid, ErrorKind.InvalidArgument, $"Top must be at least 1 (got {request.Top}).", request.Top);
+        if (!(request.MinLift >= 0) || double.IsInfinity(request.MinLift))
+            throw new BankInsightException(ErrorIds.ParameterInvalid, ErrorKind.InvalidArgument, $"MinLift must be a number of 0 or more (got {request.MinLift}).", request.MinLift);
+    }
+
+    private static IEnumerable<CrossSellRecommendation> Recommend(CrossSellRecommendationRequest request, ProductHoldings holdings, IReadOnlyList<CrossSellRule> rules,
+        int[]? clusters, Func<int, string> id, Func<int, string?> name, Func<int, int> line, string source, IOperationSink sink, CancellationToken cancellationToken)
+    {
+        int customers = holdings.Count;
         var sets = RuleSets.Build(rules, holdings.Products);
         var tables = new Dictionary<int, RuleSets.Entry[][]>();
         RuleSets.Entry[][] TableFor(int key) =>
             tables.TryGetValue(key, out var t) ? t : tables[key] = RuleSets.Table(sets[key], holdings.Products.Count, request.Match, request.Top, request.MinLift);
         int unmatched = 0;
         const string activity = "Recommending products";
-        for (int i = 0; i < data.RowCount; i++)
+        for (int i = 0; i < customers; i++)
         {
             if ((i & 0xFFFF) == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                sink.Progress(new OperationProgress(activity, $"{i:N0} of {data.RowCount:N0} customers", (double)i / data.RowCount));
+                sink.Progress(new OperationProgress(activity, $"{i:N0} of {customers:N0} customers", (double)i / customers));
             }
             int? cluster = clusters?[i];
             int key = cluster is { } c && sets.ContainsKey(c) ? c : RuleSets.Overall;
@@ -123,8 +178,8 @@ public static class CrossSellJob
                 offered |= ranked[r].Consequent;
                 yield return new CrossSellRecommendation
                 {
-                    CustomerId = ids[i]!,
-                    CustomerName = names?[i],
+                    CustomerId = id(i),
+                    CustomerName = name(i),
                     Cluster = cluster,
                     Rank = r + 1,
                     HeldProducts = held,
@@ -135,13 +190,13 @@ public static class CrossSellJob
                     Support = rule.Support,
                     BaseRate = rule.ConsequentSupport,
                     Rule = rule.Text(),
-                    Line = data.GetSourceLine(i),
-                    File = data.Source,
+                    Line = line(i),
+                    File = source,
                 };
             }
         }
-        sink.Progress(new OperationProgress(activity, $"{data.RowCount:N0} customers", 1, Completed: true));
-        sink.Verbose($"Cross-sell: {data.RowCount - unmatched:N0} of {data.RowCount:N0} customers matched a rule ({request.Match} match, lift ≥ {request.MinLift}); {unmatched:N0} have none.");
+        sink.Progress(new OperationProgress(activity, $"{customers:N0} customers", 1, Completed: true));
+        sink.Verbose($"Cross-sell: {customers - unmatched:N0} of {customers:N0} customers matched a rule ({request.Match} match, lift ≥ {request.MinLift}); {unmatched:N0} have none.");
     }
 
     /// <summary>

@@ -32,6 +32,9 @@ public sealed class ProductHoldings
     /// <summary>Product names in schema order (the items of the rules).</summary>
     public IReadOnlyList<string> ProductNames => Products.Select(p => p.Name).ToArray();
 
+    /// <summary>Holdings already worked out, one mask per customer (a file read in chunks).</summary>
+    internal static ProductHoldings FromMasks(IReadOnlyList<ProductDefinition> products, int[] masks) => new(products, masks);
+
     /// <summary>Holdings of <paramref name="data"/> (a schema with products, such as Retail).</summary>
     public static ProductHoldings FromData(CustomerDataSet data, IOperationSink sink)
     {

@@ -16,10 +16,21 @@ public enum OpportunityMethod
 }
 
 /// <summary>How to find product opportunities.</summary>
-public sealed class ProductOpportunityRequest(CustomerDataSet data)
+public sealed class ProductOpportunityRequest
 {
-    /// <summary>The retail file.</summary>
-    public CustomerDataSet Data { get; } = data;
+    private readonly CustomerDataSet? _data;
+
+    /// <summary>Opportunities among the customers of a loaded file.</summary>
+    public ProductOpportunityRequest(CustomerDataSet data) => _data = data;
+
+    /// <summary>Opportunities among the customers of a file read in chunks (see <see cref="RetailFile"/>): the same list, in a fraction of the memory.</summary>
+    public ProductOpportunityRequest(RetailFile file) => File = file;
+
+    /// <summary>The retail file, loaded.</summary>
+    public CustomerDataSet Data => _data ?? throw new InvalidOperationException("This request reads its file in chunks: see File.");
+
+    /// <summary>The retail file, when read in chunks (null: <see cref="Data"/>).</summary>
+    public RetailFile? File { get; }
 
     /// <summary>Products by alias, name or code (SPEC: deposit "01" and insurance "02").</summary>
     public IReadOnlyList<string> Products { get; init; } = ["Deposit", "Insurance"];
@@ -66,24 +77,74 @@ public static class ProductOpportunityJob
     /// <summary>Opportunities, product by product in the requested order, best first within a product.</summary>
     public static IEnumerable<ProductOpportunity> Find(ProductOpportunityRequest request, IOperationSink sink, CancellationToken cancellationToken = default)
     {
-        if (request.Top is < 1)
-            throw new BankInsightException(ErrorIds.ParameterInvalid, ErrorKind.InvalidArgument, $"Top must be at least 1 (got {request.Top}).", request.Top);
-        if (request.MaxTrainingRows < 100)
-            throw new BankInsightException(ErrorIds.ParameterInvalid, ErrorKind.InvalidArgument, $"MaxTrainingRows must be at least 100 (got {request.MaxTrainingRows}).", request.MaxTrainingRows);
+        if (request.File is { } file) return FindInFile(request, file, null, sink, cancellationToken);
+        Check(request);
         var data = request.Data;
         var ids = SegmentationJob.RequireIds(data);
         var names = data.Names;
         var holdings = ProductHoldings.FromData(data, sink);
+        var products = Resolve(request, holdings);
+        int[]? clusters = null;
+        IReadOnlyList<CrossSellRule>? rules = null;
+        if (request.Method == OpportunityMethod.Rules)
+            (rules, clusters) = CrossSellJob.RulesFor(data, holdings, request.Rules, request.PerCluster, request.Model, request.Mining, sink, cancellationToken);
+        var rows = new CustomerRows(i => ids[i]!, i => names?[i], data.GetSourceLine, data.Source);
+        return List(request, holdings, products, rows, p => request.Method == OpportunityMethod.Rules
+            ? RuleScores(holdings, p, RuleSets.Build(rules!, holdings.Products), clusters)
+            : Propensity(request, holdings, p, sink, cancellationToken), sink, cancellationToken);
+    }
+
+    /// <summary>
+    /// The same opportunities from a file read in chunks: a first pass keeps each customer's id, line
+    /// and holdings (or takes <paramref name="customers"/> from an earlier job on the same file); each
+    /// product's propensity model is trained on its sample, read again by line; one more pass scores
+    /// every customer chunk by chunk. Memory is a chunk, the sample and a score per customer.
+    /// </summary>
+    public static IEnumerable<ProductOpportunity> FindInFile(ProductOpportunityRequest request, RetailFile file, RetailCustomers? customers, IOperationSink sink,
+        CancellationToken cancellationToken = default)
+    {
+        Check(request);
+        bool segmented = request.Method == OpportunityMethod.Rules && CrossSellJob.Segmented(request.Rules, request.PerCluster);
+        var model = segmented ? request.Model ?? SegmentationModel.LoadShipped() : null;
+        if (customers is null || (segmented && customers.Segments is null))
+            customers = file.ReadCustomers(model, null, null, sink, cancellationToken);
+        var holdings = customers.Holdings;
+        var products = Resolve(request, holdings);
+        var rows = new CustomerRows(i => customers.Ids[i]!, i => customers.Names?[i], i => customers.Lines[i], file.Path);
+        if (request.Method == OpportunityMethod.Rules)
+        {
+            var rules = request.Rules ?? CrossSellJob.Mine(holdings, segmented ? customers.Segments : null, model?.ClusterCount ?? 0, request.Mining, sink, cancellationToken);
+            var sets = RuleSets.Build(rules, holdings.Products);
+            return List(request, holdings, products, rows, p => RuleScores(holdings, p, sets, segmented ? customers.Segments : null), sink, cancellationToken);
+        }
+        var scores = PropensityInFile(request, file, customers, products, sink, cancellationToken);
+        return List(request, holdings, products, rows, p => scores.GetValueOrDefault(p), sink, cancellationToken);
+    }
+
+    private static void Check(ProductOpportunityRequest request)
+    {
+        if (request.Top is < 1)
+            throw new BankInsightException(ErrorIds.ParameterInvalid, ErrorKind.InvalidArgument, $"Top must be at least 1 (got {request.Top}).", request.Top);
+        if (request.MaxTrainingRows < 100)
+            throw new BankInsightException(ErrorIds.ParameterInvalid, ErrorKind.InvalidArgument, $"MaxTrainingRows must be at least 100 (got {request.MaxTrainingRows}).", request.MaxTrainingRows);
+        if (request.MinScore is { } given && !(given is >= 0 and <= 1))
+            throw new BankInsightException(ErrorIds.ParameterInvalid, ErrorKind.InvalidArgument, $"MinScore must be between 0 and 1 (got {given}).", given);
+    }
+
+    private static int[] Resolve(ProductOpportunityRequest request, ProductHoldings holdings)
+    {
         var products = request.Products.Select(p => ProductNames.Resolve(holdings.Products, p)).Distinct().ToArray();
         if (products.Length == 0)
             throw new BankInsightException(ErrorIds.ParameterInvalid, ErrorKind.InvalidArgument, "Name at least one product.", request.Products);
-        Dictionary<int, List<RuleSets.Entry>>? sets = null;
-        int[]? clusters = null;
-        if (request.Method == OpportunityMethod.Rules)
-        {
-            (var rules, clusters) = CrossSellJob.RulesFor(data, holdings, request.Rules, request.PerCluster, request.Model, request.Mining, sink, cancellationToken);
-            sets = RuleSets.Build(rules, holdings.Products);
-        }
+        return products;
+    }
+
+    /// <summary>Who row i is, however the customers are held.</summary>
+    private sealed record CustomerRows(Func<int, string> Id, Func<int, string?> Name, Func<int, int> Line, string Source);
+
+    private static IEnumerable<ProductOpportunity> List(ProductOpportunityRequest request, ProductHoldings holdings, int[] products, CustomerRows rows,
+        Func<int, Scoring?> score, IOperationSink sink, CancellationToken cancellationToken)
+    {
         const string activity = "Finding product opportunities";
         for (int step = 0; step < products.Length; step++)
         {
@@ -92,20 +153,16 @@ public static class ProductOpportunityJob
             sink.Progress(new OperationProgress(activity, $"{product.Name} ({step + 1} of {products.Length})", (double)step / products.Length));
             int bit = 1 << p;
             int holders = holdings.Masks.Count(m => (m & bit) != 0);
-            var scoring = request.Method == OpportunityMethod.Rules
-                ? RuleScores(holdings, p, sets!, clusters)
-                : Propensity(request, holdings, p, holders, sink, cancellationToken);
+            var scoring = score(p);
             if (scoring is null) continue;
             var scores = scoring.Scores;
-            if (request.MinScore is { } given && !(given is >= 0 and <= 1))
-                throw new BankInsightException(ErrorIds.ParameterInvalid, ErrorKind.InvalidArgument, $"MinScore must be between 0 and 1 (got {given}).", given);
             double minimum = request.MinScore ?? scoring.DefaultMinimum;
-            var candidates = Enumerable.Range(0, data.RowCount)
+            var candidates = Enumerable.Range(0, holdings.Count)
                 .Where(i => (holdings.Masks[i] & bit) == 0 && !double.IsNaN(scores[i]) && scores[i] >= minimum)
                 .OrderByDescending(i => scores[i]).ThenBy(i => i)
                 .Take(request.Top ?? int.MaxValue)
                 .ToArray();
-            sink.Verbose($"Opportunities for {product.Name} ({request.Method}): {candidates.Length:N0} of {data.RowCount - holders:N0} non-holders{(double.IsNegativeInfinity(minimum) ? "" : $" score at least {minimum:F4}")}.");
+            sink.Verbose($"Opportunities for {product.Name} ({request.Method}): {candidates.Length:N0} of {holdings.Count - holders:N0} non-holders{(double.IsNegativeInfinity(minimum) ? "" : $" score at least {minimum:F4}")}.");
             for (int r = 0; r < candidates.Length; r++)
             {
                 if ((r & 0xFFFF) == 0) cancellationToken.ThrowIfCancellationRequested();
@@ -114,15 +171,15 @@ public static class ProductOpportunityJob
                 {
                     ProductCode = product.ResultCode,
                     Product = product.Name,
-                    CustomerId = ids[i]!,
-                    CustomerName = names?[i],
+                    CustomerId = rows.Id(i),
+                    CustomerName = rows.Name(i),
                     Score = scores[i],
                     Rank = r + 1,
                     Method = request.Method.ToString(),
                     Rule = scoring.Rules?[i]?.Rule.Text(),
                     HeldProducts = holdings.Text(holdings.Masks[i]),
-                    Line = data.GetSourceLine(i),
-                    File = data.Source,
+                    Line = rows.Line(i),
+                    File = rows.Source,
                 };
             }
         }
@@ -157,31 +214,80 @@ public static class ProductOpportunityJob
     }
 
     /// <summary>Probabilities of holding the product from a model of holders vs non-holders trained without the product's own columns.</summary>
-    private static Scoring? Propensity(ProductOpportunityRequest request, ProductHoldings holdings, int product, int holders, IOperationSink sink, CancellationToken cancellationToken)
+    private static Scoring? Propensity(ProductOpportunityRequest request, ProductHoldings holdings, int product, IOperationSink sink, CancellationToken cancellationToken)
     {
         var data = request.Data;
-        var definition = holdings.Products[product];
-        int bit = 1 << product;
-        if (holders < 10 || data.RowCount - holders < 10)
+        if (!CanLearn(holdings, product, data.Source, sink)) return null;
+        var sample = Sample(request, holdings, product);
+        var labels = new bool?[data.RowCount];
+        foreach (int i in sample) labels[i] = (holdings.Masks[i] & (1 << product)) != 0;
+        var (trained, plan) = TrainPropensity(request, holdings, product, data, labels, sample.Length, sink, cancellationToken);
+        var scores = Logistic.Probabilities(trained.Model.Classifier.PredictRaw(plan.Apply(data, sink), cancellationToken));
+        return WithMedianCut(holdings, product, scores, trained, sink);
+    }
+
+    /// <summary>Propensity scores of every customer of a file read in chunks: each product's sample read again and trained on, then one scoring pass for all products.</summary>
+    private static Dictionary<int, Scoring> PropensityInFile(ProductOpportunityRequest request, RetailFile file, RetailCustomers customers, int[] products,
+        IOperationSink sink, CancellationToken cancellationToken)
+    {
+        var holdings = customers.Holdings;
+        var models = new List<(int Product, ModelTrainingResult Trained, FeaturePlan Plan, double[] Scores)>();
+        foreach (int p in products)
         {
-            sink.Warning($"{data.Source}: {holders:N0} of {data.RowCount:N0} customers hold {definition.Name}; too few holders or non-holders to learn who takes it, so no opportunities for it.");
-            return null;
+            if (!CanLearn(holdings, p, file.Path, sink)) continue;
+            var sample = Sample(request, holdings, p);
+            var rows = new DataSetChunks(sample.Length, customers.Summary);
+            file.ReadAgain(customers, sample, null, (chunk, _) => rows.Add(chunk), sink, cancellationToken);
+            var labels = sample.Select(i => (bool?)((holdings.Masks[i] & (1 << p)) != 0)).ToArray();
+            var (trained, plan) = TrainPropensity(request, holdings, p, rows.Build(), labels, sample.Length, sink, cancellationToken);
+            rows = null;
+            PhaseEnd.ReleaseGarbage(); // the sample and the training's copies of it
+            models.Add((p, trained, plan, new double[customers.Count]));
         }
+        if (models.Count == 0) return [];
+        var once = new OnceSink(sink);
+        file.ReadAgain(customers, null, null, (chunk, first) =>
+        {
+            foreach (var m in models)
+                Logistic.Probabilities(m.Trained.Model.Classifier.PredictRaw(m.Plan.Apply(chunk, once), cancellationToken)).CopyTo(m.Scores, first);
+        }, sink, cancellationToken);
+        PhaseEnd.ReleaseGarbage();
+        return models.ToDictionary(m => m.Product, m => WithMedianCut(holdings, m.Product, m.Scores, m.Trained, sink)!);
+    }
+
+    private static bool CanLearn(ProductHoldings holdings, int product, string source, IOperationSink sink)
+    {
+        int bit = 1 << product;
+        int holders = holdings.Masks.Count(m => (m & bit) != 0);
+        if (holders >= 10 && holdings.Count - holders >= 10) return true;
+        sink.Warning($"{source}: {holders:N0} of {holdings.Count:N0} customers hold {holdings.Products[product].Name}; too few holders or non-holders to learn who takes it, so no opportunities for it.");
+        return false;
+    }
+
+    private static int[] Sample(ProductOpportunityRequest request, ProductHoldings holdings, int product) =>
+        new SeededRandom((ulong)request.Seed ^ (ulong)(product + 1) * 0x9E37UL).SampleRows(holdings.Count, request.MaxTrainingRows);
+
+    private static (ModelTrainingResult Trained, FeaturePlan Plan) TrainPropensity(ProductOpportunityRequest request, ProductHoldings holdings, int product,
+        CustomerDataSet data, bool?[] labels, int sampled, IOperationSink sink, CancellationToken cancellationToken)
+    {
+        var definition = holdings.Products[product];
         var exclude = definition.BalanceColumns.Concat(definition.RelatedColumns).Distinct(StringComparer.Ordinal).ToArray();
         var plan = FeaturePlan.FromData(data, exclude);
-        var sample = new SeededRandom((ulong)request.Seed ^ (ulong)(product + 1) * 0x9E37UL).SampleRows(data.RowCount, request.MaxTrainingRows);
-        var labels = new bool?[data.RowCount];
-        foreach (int i in sample) labels[i] = (holdings.Masks[i] & bit) != 0;
-        sink.Verbose($"Opportunities for {definition.Name}: propensity model on {sample.Length:N0} sampled customers, {plan.Features.Count} features (left out: {string.Join(", ", exclude)}).");
+        sink.Verbose($"Opportunities for {definition.Name}: propensity model on {sampled:N0} sampled customers, {plan.Features.Count} features (left out: {string.Join(", ", exclude)}).");
         var trained = ClassifierTraining.Train(new TrainingInput($"propensity for {definition.Name}", data, plan, null, labels, 0, ModelAlgorithm.Gbdt,
             request.Gbdt, new LogisticRegressionOptions(), 0.2, request.Seed, new Dictionary<string, string>(), null, Profiled: false), sink, cancellationToken);
-        var scores = Logistic.Probabilities(trained.Model.Classifier.PredictRaw(plan.Apply(data, sink), cancellationToken));
+        return (trained, plan);
+    }
+
+    private static Scoring WithMedianCut(ProductHoldings holdings, int product, double[] scores, ModelTrainingResult trained, IOperationSink sink)
+    {
+        int bit = 1 << product;
         // Default cut: score at least as high as the typical (median) holder — "looks like the
         // customers who have it". The maximum-F1 threshold the other jobs use is no filter here:
         // for a product most customers hold (deposits, ~80%) it passes nearly every non-holder.
         var holderScores = Enumerable.Range(0, scores.Length).Where(i => (holdings.Masks[i] & bit) != 0).Select(i => scores[i]).Order().ToArray();
         double median = holderScores[holderScores.Length / 2];
-        sink.Verbose($"Opportunities for {definition.Name}: held-out ROC-AUC {trained.RocAuc:F4}; the median holder scores {median:F4}.");
+        sink.Verbose($"Opportunities for {holdings.Products[product].Name}: held-out ROC-AUC {trained.RocAuc:F4}; the median holder scores {median:F4}.");
         return new Scoring(scores, median, null);
     }
 }

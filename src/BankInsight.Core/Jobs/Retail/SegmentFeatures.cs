@@ -29,22 +29,26 @@ public sealed class SegmentFeatures
     public IReadOnlyList<SegmentFeature> Features { get; }
 
     /// <summary>Learns means and scales of <paramref name="columns"/> in <paramref name="data"/>; absent (all-empty) columns are skipped with a warning.</summary>
-    public static SegmentFeatures Fit(CustomerDataSet data, IReadOnlyList<string> columns, IOperationSink sink)
+    public static SegmentFeatures Fit(CustomerDataSet data, IReadOnlyList<string> columns, IOperationSink sink) =>
+        Fit(new DataSetColumns(data), columns, sink);
+
+    /// <summary>The same, over columns held some other way (a file read in chunks keeps them compact).</summary>
+    internal static SegmentFeatures Fit(ISegmentColumns data, IReadOnlyList<string> columns, IOperationSink sink)
     {
         if (columns.Count == 0)
             throw new BankInsightException(ErrorIds.FileLayoutInvalid, ErrorKind.InvalidData,
-                $"Schema {data.Schema.Name} lists no segmentation columns; use the Retail schema or add \"segmentation\" to your schema.", data.Schema.Name);
+                $"Schema {data.SchemaName} lists no segmentation columns; use the Retail schema or add \"segmentation\" to your schema.", data.SchemaName);
         var features = new List<SegmentFeature>();
         foreach (var name in columns)
         {
-            if (data.Find(name) is not { } column)
+            if (data.Raw(name) is not { } raw)
             {
                 sink.Warning($"{data.Source}: segmentation column {name} is empty in every row; segmenting without it.");
                 continue;
             }
-            var (mean, sd, count) = Moments.Of(Raw(column, data.Source));
+            var (mean, sd, count) = Moments.Of(raw.Span);
             if (count == 0) { sink.Warning($"{data.Source}: segmentation column {name} has no values; segmenting without it."); continue; }
-            features.Add(new SegmentFeature(name, column is CategoricalColumn, mean, sd > Serialization.ModelLimits.MinScale ? sd : 1));
+            features.Add(new SegmentFeature(name, data.IsCategorical(name), mean, sd > Serialization.ModelLimits.MinScale ? sd : 1));
         }
         if (features.Count == 0)
             throw new BankInsightException(ErrorIds.TrainingDataInvalid, ErrorKind.InvalidData, $"{data.Source} has none of the segmentation columns filled.", data.Source);
@@ -52,25 +56,56 @@ public sealed class SegmentFeatures
     }
 
     /// <summary>The standardized coordinates of every row of <paramref name="data"/>; a column absent from the data sits at the mean, with a warning.</summary>
-    public PointMatrix Apply(CustomerDataSet data, IOperationSink sink)
+    public PointMatrix Apply(CustomerDataSet data, IOperationSink sink) => Apply(new DataSetColumns(data), sink);
+
+    /// <summary>The same, over columns held some other way.</summary>
+    internal PointMatrix Apply(ISegmentColumns data, IOperationSink sink)
     {
         var columns = new float[Features.Count][];
         float[]? atMean = null; // shared by every absent column: k-means never writes its points
         for (int f = 0; f < Features.Count; f++)
         {
             var feature = Features[f];
-            if (data.Find(feature.Name) is not { } column)
+            if (data.Raw(feature.Name) is not { } memory)
             {
                 sink.Warning($"{data.Source}: segmentation column {feature.Name} is empty in every row; every customer is placed at its training mean.");
                 columns[f] = atMean ??= new float[data.RowCount];
                 continue;
             }
             var values = columns[f] = new float[data.RowCount];
-            var raw = Raw(column, data.Source);
+            var raw = memory.Span;
             for (int i = 0; i < values.Length; i++)
                 values[i] = double.IsNaN(raw[i]) ? 0f : Coordinate((raw[i] - feature.Mean) / feature.Scale);
         }
         return new PointMatrix(columns);
+    }
+
+    /// <summary>Segmentation columns as numbers, however they are held.</summary>
+    internal interface ISegmentColumns
+    {
+        string SchemaName { get; }
+
+        string Source { get; }
+
+        int RowCount { get; }
+
+        /// <summary>The column's values as numbers (categories as their index), NaN when missing; null when absent or empty in every row.</summary>
+        ReadOnlyMemory<double>? Raw(string name);
+
+        bool IsCategorical(string name);
+    }
+
+    private sealed class DataSetColumns(CustomerDataSet data) : ISegmentColumns
+    {
+        public string SchemaName => data.Schema.Name;
+
+        public string Source => data.Source;
+
+        public int RowCount => data.RowCount;
+
+        public ReadOnlyMemory<double>? Raw(string name) => data.Find(name) is { } column ? RawMemory(column, data.Source) : null;
+
+        public bool IsCategorical(string name) => data.Find(name) is CategoricalColumn;
     }
 
     /// <summary>
@@ -84,12 +119,14 @@ public sealed class SegmentFeatures
     private static float Coordinate(double z) => (float)Math.Clamp(z, -MaxCoordinate, MaxCoordinate);
 
     /// <summary>A column's values as numbers: numbers as they are (not copied), categories as their value-list index; NaN when missing.</summary>
-    internal static ReadOnlySpan<double> Raw(DataColumn column, string source)
+    internal static ReadOnlySpan<double> Raw(DataColumn column, string source) => RawMemory(column, source).Span;
+
+    private static ReadOnlyMemory<double> RawMemory(DataColumn column, string source)
     {
         switch (column)
         {
             case NumericColumn numeric:
-                return numeric.Values;
+                return numeric.Data;
             case CategoricalColumn categorical:
                 var codes = categorical.Codes;
                 var values = new double[codes.Length];

@@ -3,16 +3,28 @@ using BankInsight.Clustering;
 using BankInsight.Common;
 using BankInsight.Data;
 using BankInsight.Data.Columns;
+using BankInsight.Data.Reading;
 using BankInsight.Data.Schemas;
 using BankInsight.Results;
 
 namespace BankInsight.Jobs.Retail;
 
 /// <summary>How to train a segmentation.</summary>
-public sealed class SegmentationRequest(CustomerDataSet data)
+public sealed class SegmentationRequest
 {
-    /// <summary>The retail file.</summary>
-    public CustomerDataSet Data { get; } = data;
+    private readonly CustomerDataSet? _data;
+
+    /// <summary>Segment the customers of a loaded file.</summary>
+    public SegmentationRequest(CustomerDataSet data) => _data = data;
+
+    /// <summary>Segment the customers of a file read in chunks (the segmentation columns kept compact; see <see cref="RetailFile"/>).</summary>
+    public SegmentationRequest(RetailFile file) => File = file;
+
+    /// <summary>The retail file, loaded.</summary>
+    public CustomerDataSet Data => _data ?? throw new InvalidOperationException("This request reads its file in chunks: see File.");
+
+    /// <summary>The retail file, when read in chunks (null: <see cref="Data"/>).</summary>
+    public RetailFile? File { get; }
 
     /// <summary>Number of segments; null chooses it by silhouette between <see cref="MinClusterCount"/> and <see cref="MaxClusterCount"/>.</summary>
     public int? ClusterCount { get; init; }
@@ -39,11 +51,48 @@ public static class SegmentationJob
     /// <summary>Trains (and optionally saves) a segmentation model.</summary>
     public static SegmentationResult Train(SegmentationRequest request, IOperationSink sink, CancellationToken cancellationToken = default)
     {
+        if (request.File is { } file) return TrainFile(request, file, sink, cancellationToken).Result;
         var data = request.Data;
-        if (data.RowCount < 2)
-            throw new BankInsightException(ErrorIds.TrainingDataInvalid, ErrorKind.InvalidData, $"{data.Source} has {data.RowCount} customers; segmentation needs at least 2.", data.Source);
+        RequireTwo(data.RowCount, data.Source);
         var features = SegmentFeatures.Fit(data, data.Schema.SegmentationColumns, sink);
-        var points = features.Apply(data, sink);
+        return Train(request, features, features.Apply(data, sink), data.Schema, data.Source, sink, cancellationToken);
+    }
+
+    /// <summary>
+    /// Trains on a file read in chunks — in one pass, which also works out every customer's id, line and
+    /// holdings — and returns those customers with their segment under the new model (what assigning the
+    /// file would give), so the retail run can go on to rules without reading the file again. The
+    /// segmentation columns are kept as <see cref="CompactNumbers"/>: the model is the one a load trains.
+    /// </summary>
+    public static (SegmentationResult Result, RetailCustomers Customers) TrainFile(SegmentationRequest request, RetailFile file, IOperationSink sink,
+        CancellationToken cancellationToken = default)
+    {
+        var schema = file.Options.Schema;
+        var columns = new CompactSegmentColumns(schema, file.Path);
+        var customers = file.ReadCustomers(null, schema.SegmentationColumns.ToHashSet(StringComparer.Ordinal), (chunk, _) => columns.Add(chunk), sink, cancellationToken);
+        RequireTwo(customers.Count, file.Path);
+        columns.Finish(customers.Summary.DroppedColumns, customers.Count);
+        PhaseEnd.ReleaseGarbage();
+        var features = SegmentFeatures.Fit(columns, schema.SegmentationColumns, sink);
+        var points = features.Apply(columns, sink);
+        columns.Release(); // the compact columns go before k-means needs their memory
+        PhaseEnd.ReleaseGarbage();
+        var result = Train(request, features, points, schema, file.Path, sink, cancellationToken);
+        customers.Segments = result.Model!.Assign(points, result.Model.Options.Threads, cancellationToken).Clusters;
+        points = null;
+        PhaseEnd.ReleaseGarbage();
+        return (result, customers);
+    }
+
+    private static void RequireTwo(int rows, string source)
+    {
+        if (rows < 2)
+            throw new BankInsightException(ErrorIds.TrainingDataInvalid, ErrorKind.InvalidData, $"{source} has {rows} customers; segmentation needs at least 2.", source);
+    }
+
+    private static SegmentationResult Train(SegmentationRequest request, SegmentFeatures features, PointMatrix points, BankSchema schema, string source,
+        IOperationSink sink, CancellationToken cancellationToken)
+    {
         var options = request.KMeans;
         IReadOnlyList<ClusterCountScore> search = [];
         int k;
@@ -57,7 +106,7 @@ public static class SegmentationJob
             sink.Verbose($"Segmentation: chose k = {k} by silhouette ({string.Join(", ", search.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.ClusterCount}: {s.Silhouette:F3}")))}).");
         }
         options = options with { ClusterCount = k };
-        sink.Verbose($"Segmentation: k-means with k = {k} on {data.RowCount:N0} customers × {features.Features.Count} columns, {options.InitCount} initialisations, seed {options.Seed}.");
+        sink.Verbose($"Segmentation: k-means with k = {k} on {points.Rows:N0} customers × {features.Features.Count} columns, {options.InitCount} initialisations, seed {options.Seed}.");
         var fit = new KMeansTrainer(options).Fit(points, sink, cancellationToken);
 
         // Number segments by size (1 = largest, ties by the fit's order) so the numbers mean something and are stable.
@@ -73,8 +122,8 @@ public static class SegmentationJob
 
         var sample = new SeededRandom((ulong)options.Seed ^ 0x5157UL).SampleRows(points.Rows, ClusterCountSearch.ScoreSample);
         double silhouette = Silhouette.Score(points.Select(sample), sample.Select(i => labels[i]).ToArray(), options.Threads, cancellationToken);
-        var training = new SegmentationTraining(data.RowCount, order.Select(c => sizes[c]).ToArray(), silhouette, search);
-        var model = new SegmentationModel(data.Schema.Name, data.Schema.Fingerprint, features,
+        var training = new SegmentationTraining(points.Rows, order.Select(c => sizes[c]).ToArray(), silhouette, search);
+        var model = new SegmentationModel(schema.Name, schema.Fingerprint, features,
             new KMeansModel(centres, k, fit.Model.Inertia, fit.Model.Iterations), options, training);
         if (request.OutFile is { } path)
         {
@@ -85,7 +134,7 @@ public static class SegmentationJob
         {
             ClusterCount = k,
             ClusterCountChoice = search.Count > 0 ? "Silhouette" : "Given",
-            Customers = data.RowCount,
+            Customers = points.Rows,
             Features = features.Features.Count,
             Sizes = string.Join("; ", training.Sizes.Select((s, c) => string.Create(CultureInfo.InvariantCulture, $"{c + 1}: {s:N0}"))),
             Silhouette = silhouette,
@@ -124,6 +173,47 @@ public static class SegmentationJob
             };
         }
         sink.Progress(new OperationProgress("Assigning segments", $"{data.RowCount:N0} customers", 1, Completed: true));
+    }
+
+    /// <summary>
+    /// Every customer's segment from a file read in chunks, handed to <paramref name="write"/> as each chunk is
+    /// assigned (file order): memory is one chunk, whatever the file's size. Returns the customers assigned.
+    /// </summary>
+    public static int AssignInFile(RetailFile file, SegmentationModel model, Action<ClusterAssignment> write, IOperationSink sink, CancellationToken cancellationToken = default)
+    {
+        model.CheckSchema(file.Options.Schema);
+        var once = new OnceSink(sink);
+        var columns = new HashSet<string>(RetailColumns.ForHoldings(file.Options.Schema, model), StringComparer.Ordinal);
+        if (file.WithNames) columns = [.. RetailColumns.WithName(file.Options.Schema, columns)];
+        int rows = 0;
+        ProductHoldings? patterns = null; // one text per holding pattern, shared across chunks
+        var summary = CustomerDataLoader.LoadInChunks(file.Path, new DataLoadOptions(file.Options.Schema)
+        {
+            Encoding = file.Options.Encoding, Delimiter = file.Options.Delimiter, Header = file.Options.Header, DuplicateIds = file.Options.DuplicateIds,
+            RejectPath = file.Options.RejectPath, RejectCommit = file.Options.RejectCommit, Columns = columns,
+        }, file.ChunkRows, chunk =>
+        {
+            var (clusters, distances) = model.Assign(chunk, once, model.Options.Threads, cancellationToken);
+            var ids = RequireIds(chunk);
+            var names = file.WithNames ? chunk.Names : null;
+            var holdings = ProductHoldings.FromData(chunk, once);
+            patterns ??= holdings;
+            for (int i = 0; i < chunk.RowCount; i++)
+                write(new ClusterAssignment
+                {
+                    CustomerId = ids[i]!,
+                    CustomerName = names?[i],
+                    Cluster = clusters[i],
+                    Distance = distances[i],
+                    HeldProducts = patterns.Text(holdings.Masks[i]),
+                    Line = chunk.GetSourceLine(i),
+                    File = file.Path,
+                });
+            rows += chunk.RowCount;
+        }, sink, cancellationToken);
+        file.Checked?.Invoke(summary);
+        sink.Verbose($"Segmentation: {rows:N0} customers assigned to {model.ClusterCount} segments.");
+        return rows;
     }
 
     /// <summary>The profile of each segment <paramref name="model"/> finds in <paramref name="data"/>.</summary>

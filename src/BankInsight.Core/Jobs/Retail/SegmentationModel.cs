@@ -77,7 +77,13 @@ public sealed class SegmentationModel
     public (int[] Clusters, float[] Distances) Assign(CustomerDataSet data, IOperationSink sink, int threads = 0, CancellationToken cancellationToken = default)
     {
         CheckSchema(data.Schema);
-        var (labels, squared) = KMeans.Assign(Features.Apply(data, sink), threads, cancellationToken);
+        return Assign(Features.Apply(data, sink), threads, cancellationToken);
+    }
+
+    /// <summary>The same, for points already made with <see cref="Features"/>.</summary>
+    internal (int[] Clusters, float[] Distances) Assign(PointMatrix points, int threads, CancellationToken cancellationToken)
+    {
+        var (labels, squared) = KMeans.Assign(points, threads, cancellationToken);
         for (int i = 0; i < labels.Length; i++)
         {
             labels[i]++;
