@@ -77,17 +77,17 @@ internal static class ClusterCommand
             job.CheckPaths(parse, ("--input_data_path", parse.GetValue(input), false), ("--model", parse.GetValue(model), false), ("--output_data_path", parse.GetValue(output), true));
             var segmentation = LoadModel(parse.GetValue(model));
             using var commit = new CommitGroup();
-            var data = job.Load(parse, context, parse.GetValue(input)!, commit, columns: _ => RetailColumns.ForSegments(segmentation));
             var file = commit.Add(results.Writer(parse, parse.GetValue(output)!));
             var sizes = new int[segmentation.ClusterCount];
-            foreach (var a in SegmentationJob.Assign(data, segmentation, context.Sink(parse), context.Cancel))
+            // Streamed: each chunk's customers are assigned and written before the next chunk is read.
+            int rows = SegmentationJob.AssignInFile(job.Open(parse, context, parse.GetValue(input)!, commit), segmentation, a =>
             {
                 sizes[a.Cluster - 1]++;
                 file.WriteLine(a.ToResultFields());
-            }
+            }, context.Sink(parse), context.Cancel);
             commit.CommitAll();
             context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"assigned {data.RowCount:N0} customers to {segmentation.ClusterCount} segments ({string.Join("; ", sizes.Select((s, c) => $"{c + 1}: {s:N0}"))}), written to {file.Path}"));
+                $"assigned {rows:N0} customers to {segmentation.ClusterCount} segments ({string.Join("; ", sizes.Select((s, c) => $"{c + 1}: {s:N0}"))}), written to {file.Path}"));
             return job.ExitCode;
         });
     }

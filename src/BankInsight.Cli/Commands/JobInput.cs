@@ -70,6 +70,32 @@ internal sealed class JobInput(string defaultSchema)
         return data;
     }
 
+    /// <summary>
+    /// A retail file the job streams (<see cref="Jobs.Retail.RetailFile"/>): the same options, rejections and
+    /// reject file as <see cref="Load"/>, and the same check of the rejected share — made once the first pass
+    /// has read the whole file, before any result is written.
+    /// </summary>
+    public Jobs.Retail.RetailFile Open(ParseResult parse, CliContext context, string path, CommitGroup commit)
+    {
+        _legacyExitCodes = parse.GetValue(LegacyExitCodes);
+        var schema = BuiltInSchemas.Resolve(parse.GetValue(Schema) ?? defaultSchema);
+        var options = Files.Build(parse, schema, withRejectPath: true);
+        return new Jobs.Retail.RetailFile(path, new DataLoadOptions(options.Schema)
+        {
+            Encoding = options.Encoding, Delimiter = options.Delimiter, Header = options.Header, DuplicateIds = options.DuplicateIds,
+            RejectPath = options.RejectPath, RejectCommit = commit,
+        })
+        {
+            Checked = summary =>
+            {
+                InputCheck.Usable(summary, parse.GetValue(MaxRejectedShare), "--max_rejected_share");
+                if (summary.RowsRejected == 0) return;
+                RowsRejected = true;
+                context.Error.WriteLine($"note: {summary.RowsRejected:N0} of {summary.RecordsRead:N0} rows of {path} were rejected (see the errors above{(parse.GetValue(Files.RejectPath) is { } r ? $" and {r}" : "")}).");
+            },
+        };
+    }
+
     public DateOnly? Month(ParseResult parse) =>
         parse.GetValue(DataMonth) is not { } text ? null
         : DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d

@@ -67,8 +67,9 @@ internal static class RetailCommands
             bool perCluster = parse.GetValue(rules.PerCluster);
             if (perCluster) model ??= SegmentationModel.LoadShipped();
             using var commit = new CommitGroup();
-            var data = job.Load(parse, context, parse.GetValue(input)!, commit, columns: schema => RetailColumns.ForHoldings(schema, perCluster ? model : null));
-            var request = new CrossSellRecommendationRequest(data)
+            // Streamed: one pass keeps each customer's id, line, holdings and segment, whatever the file's size.
+            var retail = job.Open(parse, context, parse.GetValue(input)!, commit);
+            var request = new CrossSellRecommendationRequest(retail)
             {
                 Mining = rules.Mining(parse),
                 PerCluster = parse.GetValue(rules.PerCluster),
@@ -80,7 +81,10 @@ internal static class RetailCommands
             var file = commit.Add(results.Writer(parse, parse.GetValue(output)!));
             int customers = 0, recommendations = 0;
             bool join = parse.GetValue(joined);
-            foreach (var r in CrossSellJob.Recommend(request, context.Sink(parse), context.Cancel))
+            var sink = context.Sink(parse);
+            var inFile = retail.ReadCustomers(perCluster ? model : null, null, null, sink, context.Cancel);
+            int rows = inFile.Count;
+            foreach (var r in CrossSellJob.RecommendInFile(request, retail, inFile, sink, context.Cancel))
             {
                 recommendations++;
                 if (r.Rank == 1) customers++;   // every recommended customer has exactly one rank-1 recommendation
@@ -89,7 +93,7 @@ internal static class RetailCommands
             }
             commit.CommitAll();
             context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{recommendations:N0} recommendations for {customers:N0} of {data.RowCount:N0} customers ({file.LinesWritten:N0} lines), written to {file.Path}"));
+                $"{recommendations:N0} recommendations for {customers:N0} of {rows:N0} customers ({file.LinesWritten:N0} lines), written to {file.Path}"));
             return job.ExitCode;
         });
     }
@@ -116,8 +120,8 @@ internal static class RetailCommands
             job.CheckPaths(parse, ("--input_data_path", parse.GetValue(input), false), ("--model", parse.GetValue(rules.Model), false), ("--output_data_path", parse.GetValue(output), true));
             var model = rules.SegmentationModel(parse);
             using var commit = new CommitGroup();
-            var data = job.Load(parse, context, parse.GetValue(input)!, commit);
-            var request = new ProductOpportunityRequest(data)
+            // Streamed: a pass for holdings, one per product's training sample, one to score; never the whole file in memory.
+            var request = new ProductOpportunityRequest(job.Open(parse, context, parse.GetValue(input)!, commit))
             {
                 Products = parse.GetValue(products)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
                 Method = parse.GetValue(method) == "rules" ? OpportunityMethod.Rules : OpportunityMethod.Propensity,

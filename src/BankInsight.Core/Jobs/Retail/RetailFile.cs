@@ -19,9 +19,6 @@ public sealed class RetailFile
     {
         Path = path;
         Options = options;
-        if (options.Schema.Products.Count == 0)
-            throw new BankInsightException(ErrorIds.FileLayoutInvalid, ErrorKind.InvalidData,
-                $"Schema {options.Schema.Name} defines no products, so {path} has no holdings to mine; use the Retail schema or add \"products\" to your schema.", path);
     }
 
     /// <summary>The file.</summary>
@@ -55,6 +52,9 @@ public sealed class RetailFile
         IOperationSink sink, CancellationToken cancellationToken = default)
     {
         var schema = Options.Schema;
+        if (schema.Products.Count == 0)
+            throw new BankInsightException(ErrorIds.FileLayoutInvalid, ErrorKind.InvalidData,
+                $"Schema {schema.Name} defines no products, so {Path} has no holdings to mine; use the Retail schema or add \"products\" to your schema.", Path);
         segments?.CheckSchema(schema);
         var columns = new HashSet<string>(RetailColumns.ForHoldings(schema, segments), StringComparer.Ordinal);
         if (moreColumns is not null) columns.UnionWith(moreColumns);

@@ -183,7 +183,8 @@ public static class SegmentationJob
     {
         model.CheckSchema(file.Options.Schema);
         var once = new OnceSink(sink);
-        var columns = new HashSet<string>(RetailColumns.ForHoldings(file.Options.Schema, model), StringComparer.Ordinal);
+        bool products = file.Options.Schema.Products.Count > 0;
+        var columns = new HashSet<string>(products ? RetailColumns.ForHoldings(file.Options.Schema, model) : RetailColumns.ForSegments(model), StringComparer.Ordinal);
         if (file.WithNames) columns = [.. RetailColumns.WithName(file.Options.Schema, columns)];
         int rows = 0;
         ProductHoldings? patterns = null; // one text per holding pattern, shared across chunks
@@ -196,7 +197,7 @@ public static class SegmentationJob
             var (clusters, distances) = model.Assign(chunk, once, model.Options.Threads, cancellationToken);
             var ids = RequireIds(chunk);
             var names = file.WithNames ? chunk.Names : null;
-            var holdings = ProductHoldings.FromData(chunk, once);
+            var holdings = products ? ProductHoldings.FromData(chunk, once) : null;
             patterns ??= holdings;
             for (int i = 0; i < chunk.RowCount; i++)
                 write(new ClusterAssignment
@@ -205,7 +206,7 @@ public static class SegmentationJob
                     CustomerName = names?[i],
                     Cluster = clusters[i],
                     Distance = distances[i],
-                    HeldProducts = patterns.Text(holdings.Masks[i]),
+                    HeldProducts = holdings is null ? null : patterns!.Text(holdings.Masks[i]),
                     Line = chunk.GetSourceLine(i),
                     File = file.Path,
                 });
