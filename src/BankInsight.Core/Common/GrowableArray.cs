@@ -14,6 +14,7 @@ internal sealed class GrowableArray<T>
 
     public int Count { get; private set; }
 
+
     public void Add(T item)
     {
         if (Count == _items.Length) Array.Resize(ref _items, Math.Max(16, checked(_items.Length * 2)));
@@ -39,10 +40,17 @@ internal sealed class GrowableArray<T>
     /// chunks allocates its buffers once, not once per chunk — which is safe because a chunk's consumer
     /// is done with it before the next chunk is read. A partial (last) chunk gets a copy.
     /// </summary>
-    public T[] Lend()
+    /// <param name="alternate">Lend two buffers in turn: a chunk stays intact while the next is read (a consumer working on it meanwhile).</param>
+    public T[] Lend(bool alternate = false)
     {
         if (Count != _items.Length) return ToArrayAndClear(_items.Length);
         Count = 0;
-        return _items;
+        if (!alternate) return _items;
+        var lent = _items;
+        _items = _spare ?? new T[lent.Length];
+        _spare = lent;
+        return lent;
     }
+
+    private T[]? _spare;
 }

@@ -40,9 +40,10 @@ internal abstract class ColumnLoader
 
     /// <summary>
     /// The column of the rows committed so far; the loader then starts empty. With <paramref name="chunk"/>
-    /// the column lends the loader's buffer, which the next chunk overwrites (see <see cref="GrowableArray{T}.Lend"/>).
+    /// the column lends the loader's buffer, which the next chunk overwrites (see <see cref="GrowableArray{T}.Lend"/>);
+    /// with <paramref name="alternate"/> too, two buffers in turn, so a chunk outlives the reading of the next.
     /// </summary>
-    public abstract DataColumn Build(bool chunk = false);
+    public abstract DataColumn Build(bool chunk = false, bool alternate = false);
 
     /// <summary>A loader for <paramref name="column"/>, sized for <paramref name="capacity"/> rows.</summary>
     public static ColumnLoader Create(SchemaColumn column, int sourceField, int capacity, bool keep = true)
@@ -123,9 +124,9 @@ internal sealed class TextLoader(SchemaColumn column, int sourceField, int capac
         if (_staged is not null) NonNullCount++;
     }
 
-    public override DataColumn Build(bool chunk = false)
+    public override DataColumn Build(bool chunk = false, bool alternate = false)
     {
-        var values = chunk ? _values.Lend() : _values.ToArrayAndClear();
+        var values = chunk ? _values.Lend(alternate) : _values.ToArrayAndClear();
         return new TextColumn(Column, values, NullMask.OfNull(values));
     }
 }
@@ -166,9 +167,9 @@ internal sealed class NumericLoader(SchemaColumn column, int sourceField, int ca
         if (!double.IsNaN(_staged)) NonNullCount++;
     }
 
-    public override DataColumn Build(bool chunk = false)
+    public override DataColumn Build(bool chunk = false, bool alternate = false)
     {
-        var values = chunk ? _values.Lend() : _values.ToArrayAndClear();
+        var values = chunk ? _values.Lend(alternate) : _values.ToArrayAndClear();
         return new NumericColumn(Column, values, NullMask.OfNaN(values));
     }
 }
@@ -199,9 +200,9 @@ internal sealed class DateLoader(SchemaColumn column, int sourceField, int capac
         if (_staged != DateColumn.Missing) NonNullCount++;
     }
 
-    public override DataColumn Build(bool chunk = false)
+    public override DataColumn Build(bool chunk = false, bool alternate = false)
     {
-        var values = chunk ? _values.Lend() : _values.ToArrayAndClear();
+        var values = chunk ? _values.Lend(alternate) : _values.ToArrayAndClear();
         return new DateColumn(Column, values, NullMask.OfValue(values, DateColumn.Missing));
     }
 }
@@ -283,9 +284,9 @@ internal sealed class CategoricalLoader : ColumnLoader
         if (code >= 0) NonNullCount++;
     }
 
-    public override DataColumn Build(bool chunk = false)
+    public override DataColumn Build(bool chunk = false, bool alternate = false)
     {
-        var values = chunk ? _values.Lend() : _values.ToArrayAndClear();
+        var values = chunk ? _values.Lend(alternate) : _values.ToArrayAndClear();
         return new CategoricalColumn(Column, values, _categories.ToArray(), NullMask.OfValue(values, -1));
     }
 

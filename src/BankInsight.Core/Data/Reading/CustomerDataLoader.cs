@@ -40,11 +40,22 @@ public static class CustomerDataLoader
     /// A chunk lives until <paramref name="onChunk"/> returns: its arrays are written again by the next
     /// chunk (a pass allocates its buffers once), so a consumer copies what it keeps.
     /// </summary>
+    /// <param name="path">The file.</param>
+    /// <param name="options">How to read it.</param>
+    /// <param name="chunkRows">Rows per chunk (at least <see cref="MinChunkRows"/>).</param>
+    /// <param name="onChunk">Receives each chunk.</param>
+    /// <param name="sink">Rejections, warnings, progress.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    /// <param name="overlap">
+    /// A chunk stays intact until the next-but-one is handed over (two sets of buffers in turn): for a
+    /// consumer that works on a chunk on another thread while the next is read, and waits for that work
+    /// before it returns from the next call.
+    /// </param>
     public static LoadSummary LoadInChunks(string path, DataLoadOptions options, int chunkRows, Action<CustomerDataSet> onChunk, IOperationSink sink,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, bool overlap = false)
     {
         if (chunkRows < MinChunkRows) throw new ArgumentOutOfRangeException(nameof(chunkRows), chunkRows, $"A chunk holds at least {MinChunkRows} rows.");
-        return FromFile(path, stream => Run(new LoadRun(stream, path, options, sink, cancellationToken) { ChunkRows = chunkRows, OnChunk = onChunk }).Summary);
+        return FromFile(path, stream => Run(new LoadRun(stream, path, options, sink, cancellationToken) { ChunkRows = chunkRows, OnChunk = onChunk, OverlapChunks = overlap }).Summary);
     }
 
     /// <summary>Fewest rows in a chunk: enough that the file's layout is checked (first rows) before the first chunk leaves.</summary>
@@ -128,6 +139,9 @@ public static class CustomerDataLoader
 
         /// <summary>Chunk mode: receives each chunk.</summary>
         public Action<CustomerDataSet>? OnChunk { get; init; }
+
+        /// <summary>Chunk mode: two sets of buffers lent in turn, so a chunk stays intact while the next is read.</summary>
+        public bool OverlapChunks { get; init; }
 
         public DataLoadOptions Options => _options;
 
@@ -299,8 +313,8 @@ public static class CustomerDataLoader
         private void HandOver(ColumnLoader[] loaders, GrowableArray<int> lines, SchemaColumn? idColumn)
         {
             // Columns the header lacks are not in any chunk (the summary names them); every other kept column is in every chunk.
-            var columns = loaders.Where(l => l.Keep && l.SourceField >= 0).Select(l => l.Build(chunk: true)).ToList();
-            var chunkLines = lines.Lend();
+            var columns = loaders.Where(l => l.Keep && l.SourceField >= 0).Select(l => l.Build(chunk: true, alternate: OverlapChunks)).ToList();
+            var chunkLines = lines.Lend(OverlapChunks);
             var summary = new LoadSummary(_source, _schema.Name, "", false, false, false, chunkLines.Length, chunkLines.Length,
                 new Dictionary<RejectReason, int>(), 0, [], [], null);
             var chunk = new CustomerDataSet(_schema, columns, chunkLines, summary);

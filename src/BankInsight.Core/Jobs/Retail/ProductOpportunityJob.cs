@@ -245,12 +245,29 @@ public static class ProductOpportunityJob
             models.Add((p, trained, plan, new double[customers.Count]));
         }
         if (models.Count == 0) return [];
+        // The scoring pass overlaps reading and scoring: while the trees score one chunk (on the pool),
+        // the loader parses the next into its other set of buffers. At most one chunk is being scored
+        // (each call first waits for the last); its warnings wait in a queue and are said here, on the
+        // caller's thread.
         var once = new OnceSink(sink);
+        var warnings = new QueueSink();
+        Task? scoring = null;
+        void Finish()
+        {
+            scoring?.GetAwaiter().GetResult();
+            scoring = null;
+            warnings.SayTo(once);
+        }
         file.ReadAgain(customers, null, null, (chunk, first) =>
         {
-            foreach (var m in models)
-                Logistic.Probabilities(m.Trained.Model.Classifier.PredictRaw(m.Plan.Apply(chunk, once), cancellationToken)).CopyTo(m.Scores, first);
-        }, sink, cancellationToken);
+            Finish();
+            scoring = Task.Run(() =>
+            {
+                foreach (var m in models)
+                    Logistic.Probabilities(m.Trained.Model.Classifier.PredictRaw(m.Plan.Apply(chunk, warnings), cancellationToken)).CopyTo(m.Scores, first);
+            }, cancellationToken);
+        }, sink, cancellationToken, overlap: true);
+        Finish();
         PhaseEnd.ReleaseGarbage();
         return models.ToDictionary(m => m.Product, m => WithMedianCut(holdings, m.Product, m.Scores, m.Trained, sink)!);
     }

@@ -92,8 +92,9 @@ public sealed class RetailFile
     /// the index of its first row in <paramref name="rows"/>. Lines not asked for are skipped unparsed. A file
     /// that changed since the first pass (another id on a line, a row now rejected) stops the job.
     /// </summary>
+    /// <remarks>With <paramref name="overlap"/> a chunk stays intact while the next is read (see <see cref="CustomerDataLoader.LoadInChunks"/>).</remarks>
     public void ReadAgain(RetailCustomers customers, IReadOnlyList<int>? rows, IReadOnlySet<string>? columns, Action<CustomerDataSet, int> onChunk,
-        IOperationSink sink, CancellationToken cancellationToken = default)
+        IOperationSink sink, CancellationToken cancellationToken = default, bool overlap = false)
     {
         int count = rows?.Count ?? customers.Count;
         var wanted = new int[count];
@@ -111,7 +112,7 @@ public sealed class RetailFile
             }
             onChunk(chunk, done);
             done += chunk.RowCount;
-        }, quiet, cancellationToken);
+        }, quiet, cancellationToken, overlap);
         if (quiet.FirstError is { } error) throw Changed($"a row it loaded is now rejected ({error.Message})");
         if (done != count) throw Changed($"{done:N0} of the {count:N0} rows asked for were found again");
     }
