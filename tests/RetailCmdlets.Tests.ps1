@@ -123,3 +123,38 @@ Describe 'Find-ProductOpportunity' -Tag 'CI' {
             Should -Throw -ErrorId 'BankInsight.ParameterInvalid,BankInsight.PowerShell.Commands.FindProductOpportunityCommand'
     }
 }
+
+Describe 'Retail jobs stream the files they read' -Tag 'CI' {
+    # A file named with -Path is read in chunks (RetailFile), a data set from Import-CustomerData is used
+    # whole: the two must give the same objects, and a mostly rejected file must give none.
+    It 'recommends and finds the same as for the loaded data set' {
+        $fromFile = Get-CrossSellRecommendation -Path $retail -PerCluster -Top 2
+        $fromData = Import-CustomerData $retail -Schema Retail | Get-CrossSellRecommendation -PerCluster -Top 2
+        $fromFile.Count | Should -BeGreaterThan 100
+        ($fromFile | ConvertTo-Json -Compress -Depth 2) | Should -BeExactly ($fromData | ConvertTo-Json -Compress -Depth 2)
+        $found = Find-ProductOpportunity -Path $retail -Top 50
+        $loaded = Import-CustomerData $retail -Schema Retail | Find-ProductOpportunity -Top 50
+        $found.Count | Should -Be 100
+        ($found | ForEach-Object { "$($_.ProductCode)|$($_.CustomerId)|$($_.CustomerName)|$($_.Score)|$($_.Line)" }) |
+            Should -Be ($loaded | ForEach-Object { "$($_.ProductCode)|$($_.CustomerId)|$($_.CustomerName)|$($_.Score)|$($_.Line)" })
+    }
+
+    It 'emits nothing from a file whose rows are mostly rejected, and says why' {
+        $bad = Join-Path $TestDrive 'mostly-bad.del'
+        $lines = Get-Content $retail
+        $lines = $lines[0..99] + ($lines[100..3999] | ForEach-Object { $_ -replace '^("[^"]*"),("[^"]*"),\d+,', '$1,$2,abc,' })
+        Set-Content $bad $lines
+        $out = $null
+        { $script:out = Get-CrossSellRecommendation -Path $bad -ErrorAction SilentlyContinue } | Should -Throw -ErrorId 'BankInsight.TooManyRowsRejected*'
+        $script:out | Should -BeNullOrEmpty
+    }
+
+    It 'reports a file of another layout as a non-terminating error and goes on with the next' {
+        $other = Join-Path $TestDrive 'not-retail.del'
+        Set-Content $other ('"a","b"', '"c","d"', '"e","f"', '"g","h"')
+        $errors = $null
+        $found = Find-ProductOpportunity -Path $other, $retail -Top 5 -ErrorVariable errors -ErrorAction SilentlyContinue
+        $found.Count | Should -Be 10
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'BankInsight.FileLayoutInvalid*'
+    }
+}

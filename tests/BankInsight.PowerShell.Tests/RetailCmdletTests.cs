@@ -81,7 +81,7 @@ public class RetailCmdletTests(RetailFiles files) : IClassFixture<RetailFiles>
     public void Get_CrossSellRule_maps_thresholds_and_mines_per_cluster()
     {
         var command = new GetCrossSellRuleCommand { MinSupport = 0.05, MinAntecedentSupport = 0.06, MinConsequentSupport = 0.07, MinConfidence = 0.4, MinLift = 1.1, Algorithm = MiningAlgorithm.Apriori, PerClusterFlag = true };
-        var request = command.BuildRequest(null!, null);
+        var request = command.BuildRequest((BankInsight.Data.CustomerDataSet)null!, null);
         Assert.Equal(new RuleMiningSettings { MinSupport = 0.05, Filter = new RuleFilter(0.06, 0.07, 0.4, 1.1), Algorithm = MiningAlgorithm.Apriori }, request.Mining);
         Assert.True(request.PerCluster);
 
@@ -117,7 +117,7 @@ public class RetailCmdletTests(RetailFiles files) : IClassFixture<RetailFiles>
         var command = new GetCrossSellRecommendationCommand { Match = RuleMatch.Exact, Top = 3, Rule = rules };
         command.Collect();
         command.Collect();   // the same rules bound again on the next pipeline step are not counted twice
-        var request = command.BuildRequest(null!, null);
+        var request = command.BuildRequest((BankInsight.Data.CustomerDataSet)null!, null);
         Assert.Equal((RuleMatch.Exact, 3), (request.Match, request.Top));
         Assert.Equal(rules, request.Rules);
     }
@@ -131,7 +131,7 @@ public class RetailCmdletTests(RetailFiles files) : IClassFixture<RetailFiles>
         Assert.Equal(40, found.Count);
         Assert.Equal(["01", "02"], found.Select(o => o.ProductCode).Distinct());
         Assert.All(found, o => Assert.Equal("Propensity", o.Method));
-        var request = new FindProductOpportunityCommand { Product = ["Gold"], Method = OpportunityMethod.Rules, MinScore = 0.4, Seed = 5 }.BuildRequest(null!, null);
+        var request = new FindProductOpportunityCommand { Product = ["Gold"], Method = OpportunityMethod.Rules, MinScore = 0.4, Seed = 5 }.BuildRequest((BankInsight.Data.CustomerDataSet)null!, null);
         Assert.Equal((OpportunityMethod.Rules, 0.4, 5), (request.Method, request.MinScore!.Value, request.Seed));
         Assert.Equal(["Gold"], request.Products);
     }

@@ -52,10 +52,34 @@ public sealed class FindProductOpportunityCommand : RuleUsingCmdlet
         Seed = Seed,
     };
 
+    /// <summary>The same settings for a file the job streams.</summary>
+    internal ProductOpportunityRequest BuildRequest(RetailFile file, SegmentationModel? model) => new(file)
+    {
+        Products = Product,
+        Method = EffectiveMethod,
+        MinScore = MinScore,
+        Top = Top,
+        Rules = Rules,
+        Mining = Mining(),
+        PerCluster = PerClusterFlag,
+        Model = model,
+        Seed = Seed,
+    };
+
     /// <inheritdoc />
     internal override void Run(ICommandHost host, CustomerDataSet data)
     {
         foreach (var opportunity in ProductOpportunityJob.Find(BuildRequest(data, GivenSegmentation(host)), new HostSink(host), host.Cancellation))
+            host.WriteObject(opportunity);
+    }
+
+    /// <inheritdoc />
+    internal override bool StreamsFiles => true;
+
+    /// <inheritdoc />
+    internal override void RunFile(ICommandHost host, RetailFile file)
+    {
+        foreach (var opportunity in ProductOpportunityJob.Find(BuildRequest(file, GivenSegmentation(host)), new HostSink(host), host.Cancellation))
             host.WriteObject(opportunity);
     }
 }

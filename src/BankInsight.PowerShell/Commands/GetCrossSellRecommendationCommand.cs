@@ -44,10 +44,32 @@ public sealed class GetCrossSellRecommendationCommand : RuleUsingCmdlet
         return RetailColumns.WithName(schema, RetailColumns.ForHoldings(schema, segmented ? GivenSegmentation(host) ?? SegmentationModel.LoadShipped() : null));
     }
 
+    /// <summary>The same settings for a file the job streams.</summary>
+    internal CrossSellRecommendationRequest BuildRequest(RetailFile file, SegmentationModel? model) => new(file)
+    {
+        MinLift = MinLift,
+        Rules = Rules,
+        Mining = Mining(),
+        PerCluster = PerClusterFlag,
+        Model = model,
+        Match = Match,
+        Top = Top,
+    };
+
     /// <inheritdoc />
     internal override void Run(ICommandHost host, CustomerDataSet data)
     {
         foreach (var recommendation in CrossSellJob.Recommend(BuildRequest(data, GivenSegmentation(host)), new HostSink(host), host.Cancellation))
+            host.WriteObject(recommendation);
+    }
+
+    /// <inheritdoc />
+    internal override bool StreamsFiles => true;
+
+    /// <inheritdoc />
+    internal override void RunFile(ICommandHost host, RetailFile file)
+    {
+        foreach (var recommendation in CrossSellJob.Recommend(BuildRequest(file, GivenSegmentation(host)), new HostSink(host), host.Cancellation))
             host.WriteObject(recommendation);
     }
 }

@@ -85,7 +85,17 @@ public abstract class DataJobCmdlet : BankInsightCmdlet
     /// <summary>Called once after every data set was run: for a job over all its data sets together (a backtest over months).</summary>
     internal virtual void Complete(ICommandHost host) { }
 
-    private readonly List<CustomerDataSet> _gathered = [];
+    /// <summary>
+    /// True for jobs that stream the files they read themselves (the retail jobs: see <see cref="RetailFile"/>)
+    /// rather than load them: memory is a chunk and a few bytes per customer, whatever the file's size.
+    /// Data sets given whole still run through <see cref="Run"/>.
+    /// </summary>
+    internal virtual bool StreamsFiles => false;
+
+    /// <summary>Does the job for one file read in chunks, writing its results (jobs that <see cref="StreamsFiles"/>).</summary>
+    internal virtual void RunFile(ICommandHost host, RetailFile file) => throw new NotSupportedException($"{GetType().Name} does not stream files.");
+
+    private readonly List<object> _gathered = [];
     private readonly InputProblems _problems = new();
     private BankSchema? _fileSchema;
     private bool _pathsRead, _sawDataInput, _sawPipelineItems;
@@ -112,8 +122,15 @@ public abstract class DataJobCmdlet : BankInsightCmdlet
         foreach (var data in Arrived(host)) Take(host, data);
     }
 
-    private void Take(ICommandHost host, CustomerDataSet data)
+    private void Take(ICommandHost host, object input)
     {
+        if (input is RetailFile file)
+        {
+            if (GathersInput) _gathered.Add(file);
+            else RunStreamed(host, file);
+            return;
+        }
+        var data = (CustomerDataSet)input;
         _problems.Read(host);
         // No result from a file with no usable row or mostly rejected rows: stop, so that nothing
         // downstream (Export-BankResult) replaces last month's result with a list of nearly nobody.
@@ -139,13 +156,17 @@ public abstract class DataJobCmdlet : BankInsightCmdlet
         if (_sawPipelineItems ? !_sawDataInput : expectingInput && !_pathsRead)
             throw new BankInsightException(ErrorIds.ParameterInvalid, ErrorKind.InvalidArgument,
                 $"Nothing to work on: the pipeline brought no data{(_sawPipelineItems ? " (only models or rules)" : "")}. Give the data with -Path, or pipe a data set, files or rows.", null);
-        foreach (var data in _gathered) Run(host, data);
+        foreach (var input in _gathered)
+        {
+            if (input is RetailFile file) RunStreamed(host, file);
+            else Run(host, (CustomerDataSet)input);
+        }
         _gathered.Clear();
         Complete(host);
     }
 
     /// <summary>The data sets this step brings: the files named (each once), piped data sets, files and paths; rows are kept for the end.</summary>
-    private IEnumerable<CustomerDataSet> Arrived(ICommandHost host)
+    private IEnumerable<object> Arrived(ICommandHost host)
     {
         // Paths are given by name only, so they come back unchanged on every step (e.g. one per
         // piped rule) and are read on the first.
@@ -217,10 +238,44 @@ public abstract class DataJobCmdlet : BankInsightCmdlet
     private static string? NamedFile(IReadOnlyList<KeyValuePair<string, object?>> properties) =>
         properties.FirstOrDefault(p => p.Key is "PSPath" or "FullName" && p.Value is string { Length: > 0 }).Value as string;
 
+    /// <summary>
+    /// A streamed file's run: the file's own read problems (unreadable, not of this schema) are the
+    /// same non-terminating errors a load gives; too many rejected rows stop the command, as after a load —
+    /// checked once the first pass has read the whole file, before any result is written.
+    /// </summary>
+    private void RunStreamed(ICommandHost host, RetailFile file)
+    {
+        try
+        {
+            RunFile(host, file);
+        }
+        catch (BankInsightException e) when (e.ErrorId is ErrorIds.FileUnreadable or ErrorIds.FileLayoutInvalid or ErrorIds.EncodingUnsupported or ErrorIds.FileNotFound
+            && !_streamChecked.Contains(file))
+        {
+            _problems.Add(host, ErrorMapping.FromException(e));
+        }
+    }
+
+    private readonly HashSet<RetailFile> _streamChecked = [];
+
     /// <summary>Reads one file with the job's schema, bad rows as non-terminating errors; null when it cannot be read at all.</summary>
-    private CustomerDataSet? Load(ICommandHost host, string file)
+    private object? Load(ICommandHost host, string file)
     {
         BeforeReading(file);
+        if (StreamsFiles)
+        {
+            RetailFile? retail = null;
+            retail = new RetailFile(file, new DataLoadOptions(FileSchema(host))) {
+                WithNames = true,
+                Checked = summary =>
+                {
+                    _problems.Read(host);
+                    _streamChecked.Add(retail!);   // from here on, a problem is the job's, not the file's
+                    InputCheck.Usable(summary, MaxRejectedShare, "-MaxRejectedShare");
+                },
+            };
+            return retail;
+        }
         return InputFiles.TryLoad(host, file, () =>
         {
             var schema = FileSchema(host);
