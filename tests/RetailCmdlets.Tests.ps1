@@ -158,3 +158,13 @@ Describe 'Retail jobs stream the files they read' -Tag 'CI' {
         $errors[0].FullyQualifiedErrorId | Should -BeLike 'BankInsight.FileLayoutInvalid*'
     }
 }
+
+Describe 'Get-CustomerCluster streams a file' -Tag 'CI' {
+    It 'assigns the same segments as for the loaded data set' {
+        $fromFile = Get-CustomerCluster -Path $retail
+        $fromData = Import-CustomerData $retail -Schema Retail | Get-CustomerCluster
+        $fromFile.Count | Should -Be 4000
+        ($fromFile | ForEach-Object { "$($_.CustomerId)|$($_.CustomerName)|$($_.Cluster)|$($_.Distance)|$($_.Line)" }) |
+            Should -Be ($fromData | ForEach-Object { "$($_.CustomerId)|$($_.CustomerName)|$($_.Cluster)|$($_.Distance)|$($_.Line)" })
+    }
+}

@@ -40,6 +40,17 @@ public sealed class GetCustomerClusterCommand : DataJobCmdlet, IUsesModel
     }
 
     /// <inheritdoc />
+    internal override bool StreamsFiles => !ProfileFlag;
+
+    /// <inheritdoc />
+    internal override void RunFile(ICommandHost host, RetailFile file)
+    {
+        _model ??= JobInputs.Segmentation(host, Model);
+        foreach (var assignment in SegmentationJob.Assign(file, _model, new HostSink(host), host.Cancellation))
+            host.WriteObject(assignment);
+    }
+
+    /// <inheritdoc />
     internal override void Run(ICommandHost host, CustomerDataSet data)
     {
         _model ??= JobInputs.Segmentation(host, Model);

@@ -42,6 +42,9 @@ public sealed class RetailCustomers
     /// <summary>Each customer's segment (1..k), or null when the pass assigned none.</summary>
     public int[]? Segments { get; internal set; }
 
+    /// <summary>Each customer's distance to the centre of its segment, when the first pass assigned segments.</summary>
+    public float[]? Distances { get; internal init; }
+
     /// <summary>What reading the file found (rows, rejections, dropped columns).</summary>
     public LoadSummary Summary { get; }
 }

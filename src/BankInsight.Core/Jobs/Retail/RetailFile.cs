@@ -64,6 +64,7 @@ public sealed class RetailFile
         var lines = new GrowableArray<int>(ChunkRows);
         var masks = new GrowableArray<int>(ChunkRows);
         var clusters = segments is null ? null : new GrowableArray<int>(ChunkRows);
+        var distances = segments is null ? null : new GrowableArray<float>(ChunkRows);
         var once = new OnceSink(sink);
         var summary = CustomerDataLoader.LoadInChunks(Path, Copy(columns, null), ChunkRows, chunk =>
         {
@@ -77,13 +78,17 @@ public sealed class RetailFile
             for (int i = 0; i < chunk.RowCount; i++) lines.Add(chunk.GetSourceLine(i));
             foreach (int m in ProductHoldings.FromData(chunk, once).Masks) masks.Add(m);
             if (segments is not null)
-                foreach (int c in segments.Assign(chunk, once, segments.Options.Threads, cancellationToken).Clusters) clusters!.Add(c);
+            {
+                var (assigned, distance) = segments.Assign(chunk, once, segments.Options.Threads, cancellationToken);
+                foreach (int c in assigned) clusters!.Add(c);
+                foreach (float d in distance) distances!.Add(d);
+            }
             alsoEach?.Invoke(chunk, first);
         }, sink, cancellationToken);
         WarnAboutDropped(summary, segments, once);
         Checked?.Invoke(summary);
         return new RetailCustomers(Path, ids, names, lines.ToArrayAndClear(), ProductHoldings.FromMasks(schema.Products, masks.ToArrayAndClear()),
-            clusters?.ToArrayAndClear(), summary);
+            clusters?.ToArrayAndClear(), summary) { Distances = distances?.ToArrayAndClear() };
     }
 
     /// <summary>

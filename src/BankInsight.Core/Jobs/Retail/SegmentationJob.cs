@@ -176,6 +176,40 @@ public static class SegmentationJob
     }
 
     /// <summary>
+    /// Every customer's segment from a file read in chunks, emitted once the whole file has been read
+    /// (so a file with too many rejected rows gives none): about 45 bytes a customer are kept meanwhile.
+    /// </summary>
+    public static IEnumerable<ClusterAssignment> Assign(RetailFile file, SegmentationModel model, IOperationSink sink, CancellationToken cancellationToken = default)
+    {
+        var customers = file.ReadCustomers(model, null, null, sink, cancellationToken);
+        sink.Verbose($"Segmentation: {customers.Count:N0} customers assigned to {model.ClusterCount} segments.");
+        return Emit(customers, file.Path, sink, cancellationToken);
+    }
+
+    private static IEnumerable<ClusterAssignment> Emit(RetailCustomers customers, string source, IOperationSink sink, CancellationToken cancellationToken)
+    {
+        for (int i = 0; i < customers.Count; i++)
+        {
+            if ((i & 0xFFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                sink.Progress(new OperationProgress("Assigning segments", $"{i:N0} of {customers.Count:N0} customers", (double)i / customers.Count));
+            }
+            yield return new ClusterAssignment
+            {
+                CustomerId = customers.Ids[i]!,
+                CustomerName = customers.Names?[i],
+                Cluster = customers.Segments![i],
+                Distance = customers.Distances![i],
+                HeldProducts = customers.Holdings.Text(customers.Holdings.Masks[i]),
+                Line = customers.Lines[i],
+                File = source,
+            };
+        }
+        sink.Progress(new OperationProgress("Assigning segments", $"{customers.Count:N0} customers", 1, Completed: true));
+    }
+
+    /// <summary>
     /// Every customer's segment from a file read in chunks, handed to <paramref name="write"/> as each chunk is
     /// assigned (file order): memory is one chunk, whatever the file's size. Returns the customers assigned.
     /// </summary>

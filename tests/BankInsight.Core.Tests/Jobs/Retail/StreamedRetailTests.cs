@@ -77,6 +77,7 @@ public sealed class StreamedRetailTests : IDisposable
         int count = SegmentationJob.AssignInFile(File(names: true), model, streamed.Add, NullSink.Instance);
         Assert.Equal(expected.Count, count);
         Assert.Equal(expected.Select(Describe), streamed.Select(Describe));
+        Assert.Equal(expected.Select(Describe), SegmentationJob.Assign(File(names: true), model, NullSink.Instance).Select(Describe));
     }
 
     [Fact]
