@@ -116,24 +116,48 @@ internal static class ChurnCommand
                 ("--output_data_path", parse.GetValue(output), true), ("--scores_path", parse.GetValue(scores), true)]);
             var trained = JobInput.LoadModel(parse.GetValue(model), ShippedModels.Churn, ChurnJob.Purpose);
             using var commit = new CommitGroup();
-            var data = job.Load(parse, context, parse.GetValue(input)!, commit);
-            var (_, history) = months.Load(parse, context, job, commit);
-            var request = new ChurnPredictionRequest(data, trained)
-            {
-                IncludeAll = true,
-                Drivers = 0,
-                ProbabilityThreshold = parse.GetValue(probability),
-                DataMonth = job.Month(parse),
-                History = history,
-            };
             var churners = commit.Add(results.Writer(parse, parse.GetValue(output)!));
             var scoreFile = parse.GetValue(scores) is { } s ? commit.Add(results.Writer(parse, s)) : null;
+            var order = ChurnOrder.Parse(parse.GetValue(sortBy)!);
             int scored = 0;
-            foreach (var p in ChurnOrder.Sort(ChurnJob.Predict(request, context.Sink(parse), context.Cancel), ChurnOrder.Parse(parse.GetValue(sortBy)!)))
+            void Write(ChurnPrediction p)
             {
-                scored++;
                 if (p.IsChurn) churners.WriteLine(p.ToResultFields());
                 scoreFile?.WriteLine(ResultField.FromText(p.CustomerId), ResultField.FromNumber(p.Probability, 6), p.AssetsAtRisk is { } risk ? ResultField.FromNumber(risk, 2) : ResultField.Null);
+            }
+            if (parse.GetValue(months.History)!.Length == 0)
+            {
+                // Streamed: a pass for the dates and the row checks, then each chunk scored and written
+                // (in file order; another order holds the predictions until the end).
+                var held = order == ChurnSortOrder.File ? null : new List<ChurnPrediction>();
+                var file = job.Open(parse, context, parse.GetValue(input)!, commit);
+                scored = ChurnFilePrediction.Predict(new ChurnFileRequest(file.Path, file.Options, trained)
+                {
+                    IncludeAll = true,
+                    Drivers = 0,
+                    ProbabilityThreshold = parse.GetValue(probability),
+                    DataMonth = job.Month(parse),
+                    Checked = file.Checked,
+                }, p => { if (held is null) Write(p); else held.Add(p); }, context.Sink(parse), context.Cancel);
+                foreach (var p in ChurnOrder.Sort(held ?? [], order)) Write(p);
+            }
+            else
+            {
+                var data = job.Load(parse, context, parse.GetValue(input)!, commit);
+                var (_, history) = months.Load(parse, context, job, commit);
+                var request = new ChurnPredictionRequest(data, trained)
+                {
+                    IncludeAll = true,
+                    Drivers = 0,
+                    ProbabilityThreshold = parse.GetValue(probability),
+                    DataMonth = job.Month(parse),
+                    History = history,
+                };
+                foreach (var p in ChurnOrder.Sort(ChurnJob.Predict(request, context.Sink(parse), context.Cancel), order))
+                {
+                    scored++;
+                    Write(p);
+                }
             }
             commit.CommitAll();
             context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,

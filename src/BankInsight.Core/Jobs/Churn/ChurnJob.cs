@@ -252,9 +252,7 @@ public static class ChurnJob
         var features = model.Features(data, sink, reference, Supplied(model, data, request.History, sink));
         var probabilities = Logistic.Probabilities(model.Classifier.PredictRaw(features, cancellationToken));
         string predicts = Predicts(model.Settings, reference);
-        var assets = data.Find(ChurnColumns.CurrentAssets) as NumericColumn;
-        var ids = data.Ids ?? throw new BankInsightException(ErrorIds.FileLayoutInvalid, ErrorKind.InvalidData, $"{data.Source} has no customer id column.", data.Source);
-        var names = data.Find(ChurnColumns.Name) as TextColumn;
+        _ = data.Ids ?? throw new BankInsightException(ErrorIds.FileLayoutInvalid, ErrorKind.InvalidData, $"{data.Source} has no customer id column.", data.Source);
         var already = AlreadyChurned(model, data, probabilities, threshold, sink);
         bool Warned(int i) => probabilities[i] >= threshold && !already[i];
         var emitted = Enumerable.Range(0, data.RowCount).Where(i => request.IncludeAll || Warned(i)).ToArray();
@@ -266,36 +264,40 @@ public static class ChurnJob
             var rows = emitted.AsSpan(start, Math.Min(block, emitted.Length - start)).ToArray();
             var explained = request.Drivers > 0 ? model.Classifier.Explain(features, rows, cancellationToken) : null;
             for (int k = 0; k < rows.Length; k++)
-            {
-                int row = rows[k];
-                double p = probabilities[row];
-                var (text, top) = explained is null ? (null, []) : ClassifierTraining.Drivers(explained, k, request.Drivers);
-                yield return new ChurnPrediction
-                {
-                    CustomerId = ids[row]!,
-                    CustomerName = names?[row],
-                    Probability = p,
-                    IsChurn = Warned(row),
-                    AlreadyChurned = already[row],
-                    Threshold = threshold,
-                    RiskBand = !Warned(row) ? RiskBand.Low : p >= threshold + (1 - threshold) / 2 ? RiskBand.High : RiskBand.Medium,
-                    Predicts = predicts,
-                    Assets = assets is null || double.IsNaN(assets[row]) ? null : assets[row],
-                    AssetsAtRisk = assets is null || double.IsNaN(assets[row]) ? null : Math.Round(p * assets[row], 2),
-                    Drivers = text,
-                    Driver1 = top.Count > 0 ? top[0].Feature : null,
-                    Driver1Effect = top.Count > 0 ? top[0].Contribution : null,
-                    Driver2 = top.Count > 1 ? top[1].Feature : null,
-                    Driver2Effect = top.Count > 1 ? top[1].Contribution : null,
-                    Driver3 = top.Count > 2 ? top[2].Feature : null,
-                    Driver3Effect = top.Count > 2 ? top[2].Contribution : null,
-                    Line = data.GetSourceLine(row),
-                    File = data.Source,
-                };
-            }
+                yield return Prediction(data, rows[k], probabilities[rows[k]], Warned(rows[k]), already[rows[k]], threshold, predicts, explained, k, request.Drivers);
             sink.Progress(new OperationProgress("Scoring churn", $"{Math.Min(start + block, emitted.Length):N0} of {emitted.Length:N0} customers", (double)Math.Min(start + block, emitted.Length) / emitted.Length));
         }
         sink.Progress(new OperationProgress("Scoring churn", $"{emitted.Length:N0} customers", 1, Completed: true));
+    }
+
+    /// <summary>Row <paramref name="row"/> of <paramref name="data"/> as a prediction (drivers from row <paramref name="explainedRow"/> of <paramref name="explained"/>).</summary>
+    internal static ChurnPrediction Prediction(CustomerDataSet data, int row, double p, bool warned, bool alreadyChurned, double threshold, string predicts,
+        Learners.Contributions? explained, int explainedRow, int drivers)
+    {
+        var assets = data.Find(ChurnColumns.CurrentAssets) as NumericColumn;
+        var (text, top) = explained is null ? (null, []) : ClassifierTraining.Drivers(explained, explainedRow, drivers);
+        return new ChurnPrediction
+        {
+            CustomerId = data.Ids![row]!,
+            CustomerName = (data.Find(ChurnColumns.Name) as TextColumn)?[row],
+            Probability = p,
+            IsChurn = warned,
+            AlreadyChurned = alreadyChurned,
+            Threshold = threshold,
+            RiskBand = !warned ? RiskBand.Low : p >= threshold + (1 - threshold) / 2 ? RiskBand.High : RiskBand.Medium,
+            Predicts = predicts,
+            Assets = assets is null || double.IsNaN(assets[row]) ? null : assets[row],
+            AssetsAtRisk = assets is null || double.IsNaN(assets[row]) ? null : Math.Round(p * assets[row], 2),
+            Drivers = text,
+            Driver1 = top.Count > 0 ? top[0].Feature : null,
+            Driver1Effect = top.Count > 0 ? top[0].Contribution : null,
+            Driver2 = top.Count > 1 ? top[1].Feature : null,
+            Driver2Effect = top.Count > 1 ? top[1].Contribution : null,
+            Driver3 = top.Count > 2 ? top[2].Feature : null,
+            Driver3Effect = top.Count > 2 ? top[2].Contribution : null,
+            Line = data.GetSourceLine(row),
+            File = data.Source,
+        };
     }
 
     /// <summary>
@@ -306,8 +308,16 @@ public static class ChurnJob
     /// </summary>
     private static bool[] AlreadyChurned(TrainedModel model, CustomerDataSet data, double[] probabilities, double threshold, IOperationSink sink)
     {
+        var (already, gone, warned) = AlreadyChurned(model, data, probabilities, threshold);
+        WarnAlreadyChurned(data.Source, gone, warned, sink);
+        return already;
+    }
+
+    /// <summary>The rows already over the churn line, how many, and how many of those scored above the threshold.</summary>
+    internal static (bool[] Already, int Gone, int Warned) AlreadyChurned(TrainedModel model, CustomerDataSet data, double[] probabilities, double threshold)
+    {
         var already = new bool[data.RowCount];
-        if (!PredictsNextMonth(model)) return already;
+        if (!PredictsNextMonth(model)) return (already, 0, 0);
         var labels = ChurnLabels.Make(data, model.SettingOr("decline_threshold", ChurnLabels.DefaultDeclineThreshold), NullSink.Instance).Labels;
         int gone = 0, warned = 0;
         for (int i = 0; i < already.Length; i++)
@@ -317,9 +327,13 @@ public static class ChurnJob
             gone++;
             if (probabilities[i] >= threshold) warned++;
         }
+        return (already, gone, warned);
+    }
+
+    internal static void WarnAlreadyChurned(string source, int gone, int warned, IOperationSink sink)
+    {
         if (warned > 0)
-            sink.Warning($"{warned:N0} customer(s) of {data.Source} scored above the threshold are already over the churn line this month ({gone:N0} in all); the next-month list leaves them off, as customers already gone, not about to go. The same-month model lists them; Invoke-ChurnPrediction -IncludeAll shows them (AlreadyChurned), and the runner's --scores_path keeps their scores.");
-        return already;
+            sink.Warning($"{warned:N0} customer(s) of {source} scored above the threshold are already over the churn line this month ({gone:N0} in all); the next-month list leaves them off, as customers already gone, not about to go. The same-month model lists them; Invoke-ChurnPrediction -IncludeAll shows them (AlreadyChurned), and the runner's --scores_path keeps their scores.");
     }
 
     /// <summary>

@@ -151,18 +151,4 @@ public sealed class RetailFile
             if (segmentColumns is not null && segmentColumns.Contains(name))
                 sink.Warning($"{summary.Source}: segmentation column {name} is empty in every row; every customer is placed at its training mean.");
     }
-
-    /// <summary>What a later pass may say: progress only (the first pass said the rest); the first row error is kept.</summary>
-    private sealed class SecondPassSink(IOperationSink inner) : IOperationSink
-    {
-        public BankInsightError? FirstError { get; private set; }
-
-        public void Progress(OperationProgress progress) => inner.Progress(progress);
-
-        public void Warning(string message) { }
-
-        public void Verbose(string message) { }
-
-        public void Error(BankInsightError error) => FirstError ??= error;
-    }
 }
