@@ -27,7 +27,7 @@ internal sealed record StageRun(string Stage, int Rows, double LoadSeconds, doub
 /// <summary>
 /// The corporate churn run's stages, each meant to run in its own process: load the CorporateChurn
 /// file; train the churn job's model (GBDT defaults, the old delivery's labels) and write it; score
-/// every customer and write each flagged one with three drivers (TreeSHAP), the cmdlet's default.
+/// every customer and write each flagged one with three drivers (TreeSHAP), the cmdlet's default — streamed, as the runner scores.
 /// </summary>
 internal static class CorporateStages
 {
@@ -38,6 +38,25 @@ internal static class CorporateStages
     {
         var sink = NullSink.Instance;
         var clock = Stopwatch.StartNew();
+        if (stage == Predict)
+        {
+            // Scoring streams the month (as the runner's churn predict does): a pass for the dates and
+            // row checks, then chunk by chunk; the load time is the first pass's share of the total.
+            long flagged;
+            int rows;
+            double firstPass = 0;
+            using (var warnings = new BankResultWriter(output))
+            {
+                rows = ChurnFilePrediction.Predict(new ChurnFileRequest(file, new DataLoadOptions(BuiltInSchemas.Get(BuiltInSchemas.CorporateChurn)), TrainedModel.Load(model, ChurnJob.Purpose))
+                {
+                    Drivers = Drivers,
+                    Checked = _ => firstPass = clock.Elapsed.TotalSeconds,
+                }, p => warnings.WriteLine(ResultField.FromText(p.CustomerId), ResultField.FromNumber(p.Probability, 6), ResultField.FromText(p.Drivers)), sink, cancel);
+                warnings.Commit();
+                flagged = warnings.LinesWritten;
+            }
+            return new StageRun(stage, rows, firstPass, clock.Elapsed.TotalSeconds - firstPass, ChildProcess.PeakMemoryMb(), Flagged: flagged);
+        }
         var data = CustomerDataLoader.Load(file, new DataLoadOptions(BuiltInSchemas.Get(BuiltInSchemas.CorporateChurn)), sink, cancel);
         double load = clock.Elapsed.TotalSeconds;
         switch (stage)
@@ -51,24 +70,8 @@ internal static class CorporateStages
                 return new StageRun(stage, data.RowCount, load, clock.Elapsed.TotalSeconds, ChildProcess.PeakMemoryMb(),
                     Features: result.Features, Trees: result.Iterations, HeldOutRocAuc: result.RocAuc);
             }
-            case Predict:
-            {
-                clock.Restart();
-                long flagged = WriteWarnings(data, TrainedModel.Load(model, ChurnJob.Purpose), output, cancel);
-                return new StageRun(stage, data.RowCount, load, clock.Elapsed.TotalSeconds, ChildProcess.PeakMemoryMb(), Flagged: flagged);
-            }
             default:
                 throw new BankInsightException(ErrorIds.ParameterInvalid, ErrorKind.InvalidArgument, $"--stage must be {Load}, {Train} or {Predict} (got '{stage}').", stage);
         }
-    }
-
-    // The warning list with drivers: id, probability, and the three drivers as one text.
-    private static long WriteWarnings(CustomerDataSet data, TrainedModel model, string output, CancellationToken cancel)
-    {
-        using var file = new BankResultWriter(output);
-        foreach (var p in ChurnJob.Predict(new ChurnPredictionRequest(data, model) { Drivers = Drivers }, NullSink.Instance, cancel))
-            file.WriteLine(ResultField.FromText(p.CustomerId), ResultField.FromNumber(p.Probability, 6), ResultField.FromText(p.Drivers));
-        file.Commit();
-        return file.LinesWritten;
     }
 }
