@@ -144,7 +144,7 @@ Describe 'Retail jobs stream the files they read' -Tag 'CI' {
         $lines = Get-Content $retail
         $lines = $lines[0..99] + ($lines[100..3999] | ForEach-Object { $_ -replace '^("[^"]*"),("[^"]*"),\d+,', '$1,$2,abc,' })
         Set-Content $bad $lines
-        $out = $null
+        $script:out = $null
         { $script:out = Get-CrossSellRecommendation -Path $bad -ErrorAction SilentlyContinue } | Should -Throw -ErrorId 'BankInsight.TooManyRowsRejected*'
         $script:out | Should -BeNullOrEmpty
     }
