@@ -86,6 +86,35 @@ public sealed class ChunkedLoadTests
     }
 
     [Fact]
+    public void A_column_not_kept_is_checked_as_strictly_and_categories_read_from_remembered_bytes_are_the_same()
+    {
+        using var folder = new TempFolder();
+        string path = folder.File("retail.del");
+        SyntheticDataGenerator.GenerateFile(new SyntheticDataRequest(BuiltInSchemas.Retail, 2000) { Seed = 9 }, path, NullSink.Instance);
+        var lines = File.ReadAllLines(path, Encoding.UTF8);
+        string Name(int line, string name) => lines[line] = string.Join(',', lines[line].Split(',') is var f ? f.Select((v, i) => i == 1 ? name : v) : []);
+        Name(100, "\"张\u0007三\"");                     // a control character in a name nobody keeps
+        Name(200, "\"李\u202E四\"");                     // a direction override
+        var bytes = lines.Select(l => Encoding.UTF8.GetBytes(l + "\n")).ToList();
+        var fields = lines[300].Split(',');
+        var head = Encoding.UTF8.GetBytes(fields[0] + ",");
+        var tail = Encoding.UTF8.GetBytes("," + string.Join(',', fields.Skip(2)) + "\n");
+        bytes[300] = [.. head, (byte)'"', 0xFF, 0xFE, (byte)'"', .. tail];   // invalid UTF-8 in the name
+        File.WriteAllBytes(path, bytes.SelectMany(b => b).ToArray());
+
+        var all = new CollectingSink();
+        var loaded = CustomerDataLoader.Load(path, new DataLoadOptions(Retail), all);
+        var idOnly = new CollectingSink();
+        var few = CustomerDataLoader.Load(path, new DataLoadOptions(Retail) { Columns = new HashSet<string> { "性别", "学历" } }, idOnly);
+        Assert.Equal(3, loaded.RowsRejected);
+        Assert.Equal([101, 201, 301], all.Rejections.Select(r => r.Line));
+        Assert.Equal(all.Errors.Select(e => e.Message), idOnly.Errors.Select(e => e.Message));
+        Assert.Equal(loaded.Ids!.Values, few.Ids!.Values);
+        foreach (var name in new[] { "性别", "学历" })
+            Assert.Equal(((CategoricalColumn)loaded[name]).Codes.ToArray(), ((CategoricalColumn)few[name]).Codes.ToArray());
+    }
+
+    [Fact]
     public void Chunks_are_at_least_the_layout_check()
     {
         using var folder = new TempFolder();

@@ -111,10 +111,35 @@ internal sealed class TextLoader(SchemaColumn column, int sourceField, int capac
             _staged = null;
             return null;
         }
+        if (!Keep && Column.Role != "id" && raw.Length <= MaxCheckedInPlace) return CheckInPlace(raw, decoder); // an id is checked for repeats: it needs its text
         _staged = decoder.TryDecode(raw);
         if (_staged is null) return (RejectReason.InvalidText, $"text in {TextEncodings.NameOf(decoder.Strict)}");
         return TextRules.FirstForbidden(_staged) is var at and >= 0 ? (RejectReason.ControlCharacter, $"text without {TextRules.Describe(_staged[at])}") : null;
     }
+
+    private const int MaxCheckedInPlace = 512;
+
+    /// <summary>A value not kept (a name the job does not show) is checked the same way, but on the stack: no string a row.</summary>
+    private (RejectReason, string)? CheckInPlace(ReadOnlySpan<byte> raw, FieldDecoder decoder)
+    {
+        Span<char> chars = stackalloc char[MaxCheckedInPlace]; // UTF-8 and GB18030 never give more characters than bytes
+        int length;
+        try
+        {
+            length = decoder.Strict.GetChars(raw, chars);
+        }
+        catch (DecoderFallbackException)
+        {
+            _staged = null;
+            return (RejectReason.InvalidText, $"text in {TextEncodings.NameOf(decoder.Strict)}");
+        }
+        var text = chars[..length];
+        _staged = Present;
+        return TextRules.FirstForbidden(text) is var at and >= 0 ? (RejectReason.ControlCharacter, $"text without {TextRules.Describe(text[at])}") : null;
+    }
+
+    // What a value not kept stages: present, not null (it counts towards the column not being empty).
+    private const string Present = "";
 
     public override void StageNull() => _staged = null;
 
@@ -236,6 +261,25 @@ internal sealed class CategoricalLoader : ColumnLoader
             _staged = -1;
             return null;
         }
+        foreach (var (bytes, index) in _seen)
+        {
+            if (!trimmed.SequenceEqual(bytes)) continue;
+            _staged = index;
+            return null;
+        }
+        var staged = StageText(trimmed, decoder);
+        // The same bytes always resolve to the same category (the list only grows): remember them.
+        if (staged is null && _staged >= 0 && _seen.Count < MaxSeen) _seen.Add((trimmed.ToArray(), _staged));
+        return staged;
+    }
+
+    // Bytes already resolved, and their category: most columns hold a handful of values, so a row
+    // costs a byte comparison or two instead of decoding a string and hashing it.
+    private readonly List<(byte[] Bytes, int Index)> _seen = [];
+    private const int MaxSeen = 32;
+
+    private (RejectReason, string)? StageText(ReadOnlySpan<byte> trimmed, FieldDecoder decoder)
+    {
         string? text = decoder.TryDecode(trimmed);
         if (text is null) return (RejectReason.InvalidText, $"text in {TextEncodings.NameOf(decoder.Strict)}");
         if (TextRules.FirstForbidden(text) is var at and >= 0) return (RejectReason.ControlCharacter, $"text without {TextRules.Describe(text[at])}");
