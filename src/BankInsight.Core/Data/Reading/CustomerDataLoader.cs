@@ -597,6 +597,9 @@ public static class CustomerDataLoader
                 (var sampled, _encodingReason, _encodingWarning) = TextEncodings.ChooseByEvidence(sampleNonAscii, sampleInvalid, "its first megabyte");
                 return (sampled, true, bom, UnknownRows);
             }
+            // A chunked read with its encoding known (a later pass over a file already read) has nothing
+            // to learn from a scan: chunks are sized by themselves, not by the file's line count.
+            if (chosen is not null && ChunkRows > 0) return (chosen, false, bom, ChunkRows);
             var (valid, lines) = TextEncodings.Scan(_stream, checkUtf8: chosen is null, _cancel);
             _stream.Position = start;
             int expected = (int)Math.Min(int.MaxValue - 1, lines);

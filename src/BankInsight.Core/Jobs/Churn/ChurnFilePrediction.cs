@@ -54,7 +54,7 @@ public static class ChurnFilePrediction
 
         // First pass: every row checked, the dates kept (the data month), the lines of the rows loaded.
         var dates = schema.Columns.Where(c => c.Type == ColumnType.Date).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
-        var first = CustomerDataLoader.Load(request.Path, Copy(request.Options, dates, null, firstPass: true), sink, cancellationToken);
+        var first = CustomerDataLoader.Load(request.Path, Copy(request.Options, dates, null, firstPass: true, null), sink, cancellationToken);
         request.Checked?.Invoke(first.Summary);
         var found = request.DataMonth is null ? DataMonth.Of(first) : null;
         ChurnJob.WarnAboutFutureDates(found, first, sink);
@@ -66,13 +66,14 @@ public static class ChurnFilePrediction
         foreach (var column in model.Plan.Features.Select(f => f.Column).Distinct().Where(first.DroppedColumns.Contains))
             sink.Warning($"Column '{column}' is missing or empty in {first.Source}; the model treats it as unknown for every row.");
         var lines = first.SourceLines;
+        string encoding = first.Summary.EncodingName;
         first = null;
 
         // Second pass: the loaded rows again, scored chunk by chunk.
         var once = new OnceSink(sink);
         var quiet = new SecondPassSink(sink);
         int scored = 0, above = 0, gone = 0, goneAbove = 0;
-        CustomerDataLoader.LoadInChunks(request.Path, Copy(request.Options, null, lines, firstPass: false), request.ChunkRows, chunk =>
+        CustomerDataLoader.LoadInChunks(request.Path, Copy(request.Options, null, lines, firstPass: false, encoding), request.ChunkRows, chunk =>
         {
             var features = model.Features(chunk, once, reference, ChurnJob.Supplied(model, chunk, [], once));
             var probabilities = Logistic.Probabilities(model.Classifier.PredictRaw(features, cancellationToken));
@@ -97,9 +98,10 @@ public static class ChurnFilePrediction
         return scored;
     }
 
-    private static DataLoadOptions Copy(DataLoadOptions options, IReadOnlySet<string>? columns, IReadOnlyList<int>? lines, bool firstPass) => new(options.Schema)
+    // The second pass reads with the encoding the first found: no second detection scan of the file.
+    private static DataLoadOptions Copy(DataLoadOptions options, IReadOnlySet<string>? columns, IReadOnlyList<int>? lines, bool firstPass, string? found) => new(options.Schema)
     {
-        Encoding = options.Encoding,
+        Encoding = TextEncodings.Resolve(found) ?? options.Encoding,
         Delimiter = options.Delimiter,
         Header = options.Header,
         DuplicateIds = options.DuplicateIds,

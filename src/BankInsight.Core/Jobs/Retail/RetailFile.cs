@@ -106,7 +106,7 @@ public sealed class RetailFile
         for (int k = 0; k < count; k++) wanted[k] = customers.Lines[rows?[k] ?? k];
         var quiet = new SecondPassSink(sink);
         int done = 0;
-        CustomerDataLoader.LoadInChunks(Path, Copy(columns, wanted), ChunkRows, chunk =>
+        CustomerDataLoader.LoadInChunks(Path, Copy(columns, wanted, customers.Summary), ChunkRows, chunk =>
         {
             var ids = SegmentationJob.RequireIds(chunk);
             for (int i = 0; i < chunk.RowCount; i++)
@@ -125,9 +125,10 @@ public sealed class RetailFile
     private BankInsightException Changed(string what) => new(ErrorIds.FileUnreadable, ErrorKind.ReadError,
         $"{Path} changed while it was being read ({what}): nothing was produced, and earlier results stay as they were. Run the job again once the export is complete.", Path);
 
-    private DataLoadOptions Copy(IReadOnlySet<string>? columns, IReadOnlyList<int>? lines) => new(Options.Schema)
+    private DataLoadOptions Copy(IReadOnlySet<string>? columns, IReadOnlyList<int>? lines, LoadSummary? firstPass = null) => new(Options.Schema)
     {
-        Encoding = Options.Encoding,
+        // A later pass reads with the encoding the first found (no second detection scan of the file).
+        Encoding = firstPass is null ? Options.Encoding : TextEncodings.Resolve(firstPass.EncodingName) ?? Options.Encoding,
         Delimiter = Options.Delimiter,
         Header = Options.Header,
         DuplicateIds = Options.DuplicateIds,
