@@ -64,10 +64,16 @@ internal static class RetailCommand
             {
                 string path = Path.Combine(work, $"retail_{n}.del");
                 var clock = Stopwatch.StartNew();
-                if (!File.Exists(path)) // kept with --work: the same customers for a second run (say, --loaded)
+                bool existed = File.Exists(path); // kept with --work: the same customers for a second run (say, --loaded)
+                if (!existed)
                     SyntheticDataGenerator.GenerateFile(new SyntheticDataRequest(BuiltInSchemas.Retail, n), path, NullSink.Instance, context.Cancel);
                 if (!asJson)
-                    context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generated {n:N0} Retail customers ({new FileInfo(path).Length / 1048576.0:N0} MB) in {clock.Elapsed.TotalSeconds:F1} s (not timed below)"));
+                {
+                    double mb = new FileInfo(path).Length / 1048576.0;
+                    context.Out.WriteLine(existed
+                        ? string.Create(CultureInfo.InvariantCulture, $"{n:N0} Retail customers already generated in {path} ({mb:N0} MB)")
+                        : string.Create(CultureInfo.InvariantCulture, $"generated {n:N0} Retail customers ({mb:N0} MB) in {clock.Elapsed.TotalSeconds:F1} s (not timed below)"));
+                }
                 var runs = Enumerable.Range(0, repeats).Select(_ => BenchJson.Deserialize<Run>(ChildProcess.Run(parse.GetValue(loaded) ? ["retail", "--one", path, "--loaded"] : ["retail", "--one", path]))).ToList();
                 double Median(Func<Run, double> stage) => Timing.Of(runs.Select(stage).ToArray()).Median;
                 var total = Timing.Of(runs.Select(r => r.TotalSeconds).ToArray());

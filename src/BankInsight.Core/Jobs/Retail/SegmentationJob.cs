@@ -74,6 +74,7 @@ public static class SegmentationJob
         columns.Finish(customers.Summary.DroppedColumns, customers.Count);
         PhaseEnd.ReleaseGarbage();
         var features = SegmentFeatures.Fit(columns, schema.SegmentationColumns, sink);
+        columns.ReadEachOnceMore();
         var points = features.Apply(columns, sink);
         columns.Release(); // the compact columns go before k-means needs their memory
         PhaseEnd.ReleaseGarbage();
