@@ -203,3 +203,15 @@ Describe 'Invoke-ChurnBacktest' -Tag 'CI' {
         { Invoke-ChurnBacktest -Path $backtest[0], $backtest[1] } | Should -Throw -ErrorId 'BankInsight.ParameterInvalid,*' -ExpectedMessage '*at least three consecutive monthly files*'
     }
 }
+
+Describe 'Invoke-ChurnPrediction streams a month it reads' -Tag 'CI' {
+    # A file named with -Path is scored chunk by chunk after a first pass for its dates and row checks;
+    # a data set piped from Import-CustomerData is scored whole: the objects must be the same.
+    It 'emits the predictions of the loaded month, drivers and order included' {
+        $streamed = Invoke-ChurnPrediction -Path $october -Model $trained -IncludeAll -SortBy AssetsAtRisk
+        $loaded = Import-CustomerData $october -Schema CorporateChurn | Invoke-ChurnPrediction -Model $trained -IncludeAll -SortBy AssetsAtRisk
+        $streamed.Count | Should -Be 3000
+        ($streamed | ForEach-Object { "$($_.CustomerId)|$($_.Probability)|$($_.IsChurn)|$($_.AssetsAtRisk)|$($_.Drivers)|$($_.Line)" }) |
+            Should -Be ($loaded | ForEach-Object { "$($_.CustomerId)|$($_.Probability)|$($_.IsChurn)|$($_.AssetsAtRisk)|$($_.Drivers)|$($_.Line)" })
+    }
+}

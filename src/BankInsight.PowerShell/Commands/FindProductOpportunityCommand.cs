@@ -77,9 +77,9 @@ public sealed class FindProductOpportunityCommand : RuleUsingCmdlet
     internal override bool StreamsFiles => true;
 
     /// <inheritdoc />
-    internal override void RunFile(ICommandHost host, RetailFile file)
+    internal override void RunFile(ICommandHost host, StreamedFile input)
     {
-        foreach (var opportunity in ProductOpportunityJob.Find(BuildRequest(file, GivenSegmentation(host)), new HostSink(host), host.Cancellation))
+        foreach (var opportunity in ProductOpportunityJob.Find(BuildRequest(input.Retail(), GivenSegmentation(host)), new HostSink(host), host.Cancellation))
             host.WriteObject(opportunity);
     }
 }

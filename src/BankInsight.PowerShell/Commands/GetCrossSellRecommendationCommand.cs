@@ -67,9 +67,9 @@ public sealed class GetCrossSellRecommendationCommand : RuleUsingCmdlet
     internal override bool StreamsFiles => true;
 
     /// <inheritdoc />
-    internal override void RunFile(ICommandHost host, RetailFile file)
+    internal override void RunFile(ICommandHost host, StreamedFile input)
     {
-        foreach (var recommendation in CrossSellJob.Recommend(BuildRequest(file, GivenSegmentation(host)), new HostSink(host), host.Cancellation))
+        foreach (var recommendation in CrossSellJob.Recommend(BuildRequest(input.Retail(), GivenSegmentation(host)), new HostSink(host), host.Cancellation))
             host.WriteObject(recommendation);
     }
 }

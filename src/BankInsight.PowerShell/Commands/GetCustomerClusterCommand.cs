@@ -43,10 +43,10 @@ public sealed class GetCustomerClusterCommand : DataJobCmdlet, IUsesModel
     internal override bool StreamsFiles => !ProfileFlag;
 
     /// <inheritdoc />
-    internal override void RunFile(ICommandHost host, RetailFile file)
+    internal override void RunFile(ICommandHost host, StreamedFile input)
     {
         _model ??= JobInputs.Segmentation(host, Model);
-        foreach (var assignment in SegmentationJob.Assign(file, _model, new HostSink(host), host.Cancellation))
+        foreach (var assignment in SegmentationJob.Assign(input.Retail(), _model, new HostSink(host), host.Cancellation))
             host.WriteObject(assignment);
     }
 

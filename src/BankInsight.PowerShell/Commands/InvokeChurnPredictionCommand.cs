@@ -66,6 +66,26 @@ public sealed class InvokeChurnPredictionCommand : DataJobCmdlet, IUsesModel
     internal override string DefaultSchema => BuiltInSchemas.CorporateChurn;
 
     /// <inheritdoc />
+    /// <remarks>A month with earlier months (-HistoryPath) is loaded: its trend features join whole months.</remarks>
+    internal override bool StreamsFiles => HistoryPath.Length == 0;
+
+    /// <inheritdoc />
+    internal override void RunFile(ICommandHost host, StreamedFile input)
+    {
+        _model ??= JobInputs.Model(host, Model, ShippedModels.Churn, ChurnJob.Purpose);
+        var held = SortBy == ChurnSortOrder.File ? null : new List<ChurnPrediction>();
+        ChurnFilePrediction.Predict(new ChurnFileRequest(input.Path, input.Options, _model)
+        {
+            IncludeAll = IncludeAllFlag,
+            ProbabilityThreshold = ProbabilityThreshold,
+            Drivers = Drivers,
+            DataMonth = JobInputs.Month(DataMonth),
+            Checked = input.Check,
+        }, prediction => { if (held is null) host.WriteObject(prediction); else held.Add(prediction); }, new HostSink(host), host.Cancellation);
+        foreach (var prediction in ChurnOrder.Sort(held ?? [], SortBy)) host.WriteObject(prediction);
+    }
+
+    /// <inheritdoc />
     internal override void Run(ICommandHost host, CustomerDataSet data)
     {
         _model ??= JobInputs.Model(host, Model, ShippedModels.Churn, ChurnJob.Purpose);

@@ -93,7 +93,7 @@ public abstract class DataJobCmdlet : BankInsightCmdlet
     internal virtual bool StreamsFiles => false;
 
     /// <summary>Does the job for one file read in chunks, writing its results (jobs that <see cref="StreamsFiles"/>).</summary>
-    internal virtual void RunFile(ICommandHost host, RetailFile file) => throw new NotSupportedException($"{GetType().Name} does not stream files.");
+    internal virtual void RunFile(ICommandHost host, StreamedFile file) => throw new NotSupportedException($"{GetType().Name} does not stream files.");
 
     private readonly List<object> _gathered = [];
     private readonly InputProblems _problems = new();
@@ -124,7 +124,7 @@ public abstract class DataJobCmdlet : BankInsightCmdlet
 
     private void Take(ICommandHost host, object input)
     {
-        if (input is RetailFile file)
+        if (input is StreamedFile file)
         {
             if (GathersInput) _gathered.Add(file);
             else RunStreamed(host, file);
@@ -158,7 +158,7 @@ public abstract class DataJobCmdlet : BankInsightCmdlet
                 $"Nothing to work on: the pipeline brought no data{(_sawPipelineItems ? " (only models or rules)" : "")}. Give the data with -Path, or pipe a data set, files or rows.", null);
         foreach (var input in _gathered)
         {
-            if (input is RetailFile file) RunStreamed(host, file);
+            if (input is StreamedFile file) RunStreamed(host, file);
             else Run(host, (CustomerDataSet)input);
         }
         _gathered.Clear();
@@ -243,7 +243,7 @@ public abstract class DataJobCmdlet : BankInsightCmdlet
     /// same non-terminating errors a load gives; too many rejected rows stop the command, as after a load —
     /// checked once the first pass has read the whole file, before any result is written.
     /// </summary>
-    private void RunStreamed(ICommandHost host, RetailFile file)
+    private void RunStreamed(ICommandHost host, StreamedFile file)
     {
         try
         {
@@ -256,7 +256,7 @@ public abstract class DataJobCmdlet : BankInsightCmdlet
         }
     }
 
-    private readonly HashSet<RetailFile> _streamChecked = [];
+    private readonly HashSet<StreamedFile> _streamChecked = [];
 
     /// <summary>Reads one file with the job's schema, bad rows as non-terminating errors; null when it cannot be read at all.</summary>
     private object? Load(ICommandHost host, string file)
@@ -264,17 +264,14 @@ public abstract class DataJobCmdlet : BankInsightCmdlet
         BeforeReading(file);
         if (StreamsFiles)
         {
-            RetailFile? retail = null;
-            retail = new RetailFile(file, new DataLoadOptions(FileSchema(host))) {
-                WithNames = true,
-                Checked = summary =>
-                {
-                    _problems.Read(host);
-                    _streamChecked.Add(retail!);   // from here on, a problem is the job's, not the file's
-                    InputCheck.Usable(summary, MaxRejectedShare, "-MaxRejectedShare");
-                },
-            };
-            return retail;
+            StreamedFile? streamed = null;
+            streamed = new StreamedFile(file, new DataLoadOptions(FileSchema(host)), summary =>
+            {
+                _problems.Read(host);
+                _streamChecked.Add(streamed!);   // from here on, a problem is the job's, not the file's
+                InputCheck.Usable(summary, MaxRejectedShare, "-MaxRejectedShare");
+            });
+            return streamed;
         }
         return InputFiles.TryLoad(host, file, () =>
         {
