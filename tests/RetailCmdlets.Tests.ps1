@@ -149,6 +149,13 @@ Describe 'Retail jobs stream the files they read' -Tag 'CI' {
         $script:out | Should -BeNullOrEmpty
     }
 
+    It 'stops when its only file cannot be read, though it waits for piped rules before reading' {
+        $other = Join-Path $TestDrive 'not-retail-alone.del'
+        Set-Content $other ('"a","b"', '"c","d"', '"e","f"', '"g","h"')
+        { Get-CrossSellRecommendation -Path $other } | Should -Throw -ErrorId 'BankInsight.FileLayoutInvalid*'
+        { Find-ProductOpportunity -Path $other } | Should -Throw -ErrorId 'BankInsight.FileLayoutInvalid*'
+    }
+
     It 'reports a file of another layout as a non-terminating error and goes on with the next' {
         $other = Join-Path $TestDrive 'not-retail.del'
         Set-Content $other ('"a","b"', '"c","d"', '"e","f"', '"g","h"')

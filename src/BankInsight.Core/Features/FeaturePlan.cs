@@ -110,7 +110,11 @@ public sealed class FeaturePlan
     /// Makes the feature matrix of <paramref name="data"/>, warning about what it had to fill in.
     /// <paramref name="supplied"/> holds the values of <see cref="FeatureTransform.Supplied"/> features by name.
     /// </summary>
-    public FeatureMatrix Apply(CustomerDataSet data, IOperationSink sink, IReadOnlyDictionary<string, double[]>? supplied = null)
+    /// <param name="data">The rows.</param>
+    /// <param name="sink">Where warnings go.</param>
+    /// <param name="supplied">Values of supplied features by name.</param>
+    /// <param name="unseen">Counts category values the model never saw instead of warning (a file scored chunk by chunk says them once, for the file).</param>
+    public FeatureMatrix Apply(CustomerDataSet data, IOperationSink sink, IReadOnlyDictionary<string, double[]>? supplied = null, UnseenValues? unseen = null)
     {
         var columns = new FeatureColumn[Features.Count];
         int n = data.RowCount;
@@ -140,7 +144,7 @@ public sealed class FeaturePlan
             columns[f] = spec.Transform switch
             {
                 FeatureTransform.Number => FeatureColumn.Numeric(spec.Name, source is null ? absent.Missing : Expect<NumericColumn>(spec, source).Data),
-                FeatureTransform.Category => FeatureColumn.Categorical(spec.Name, source is null ? absent.NoCodes : CategoryCodes(spec, source, n, data.Source, sink), spec.Categories),
+                FeatureTransform.Category => FeatureColumn.Categorical(spec.Name, source is null ? absent.NoCodes : CategoryCodes(spec, source, n, data.Source, sink, unseen), spec.Categories),
                 FeatureTransform.DateSigned => FeatureColumn.Numeric(spec.Name, source is null ? absent.Zeros : DateSigned(spec, source, n)),
                 _ => FeatureColumn.Numeric(spec.Name, source is null ? absent.Missing : MonthsSince(spec, source, n)),
             };
@@ -170,7 +174,7 @@ public sealed class FeaturePlan
         column as T ?? throw new BankInsightException(ErrorIds.FileLayoutInvalid, ErrorKind.InvalidData,
             $"Column '{spec.Column}' is {column.Type} in this data but the model used it as {spec.Transform}; was the data read with another schema?", spec.Column);
 
-    private static int[] CategoryCodes(FeatureSpec spec, DataColumn source, int n, string file, IOperationSink sink)
+    private static int[] CategoryCodes(FeatureSpec spec, DataColumn source, int n, string file, IOperationSink sink, UnseenValues? tally)
     {
         var codes = new int[n];
         var column = Expect<CategoricalColumn>(spec, source);
@@ -197,7 +201,10 @@ public sealed class FeaturePlan
             if (c >= 0 && map[c] < 0) unseenRows++;
         }
         if (unseenRows > 0)
-            sink.Warning($"Column '{spec.Column}' of {file}: {unseenRows:N0} row(s) have values the model never saw (e.g. {string.Join(", ", unseen.Take(3).Select(u => $"'{u}'"))}); they are treated as unknown.");
+        {
+            if (tally is not null) tally.Add(spec.Column, unseenRows, unseen);
+            else sink.Warning(UnseenValues.Text(spec.Column, file, unseenRows, unseen));
+        }
         return codes;
     }
 

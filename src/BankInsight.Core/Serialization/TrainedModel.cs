@@ -76,10 +76,11 @@ public sealed class TrainedModel
     /// The feature matrix of <paramref name="data"/> as this model needs it (schema checked first);
     /// dates are measured to <paramref name="referenceDate"/> when given (the scoring file's data month).
     /// </summary>
-    public FeatureMatrix Features(CustomerDataSet data, IOperationSink sink, DateOnly? referenceDate = null, IReadOnlyDictionary<string, double[]>? supplied = null)
+    public FeatureMatrix Features(CustomerDataSet data, IOperationSink sink, DateOnly? referenceDate = null, IReadOnlyDictionary<string, double[]>? supplied = null,
+        UnseenValues? unseen = null)
     {
         CheckSchema(data.Schema);
-        return Plan.WithReferenceDate(referenceDate).Apply(data, sink, supplied);
+        return Plan.WithReferenceDate(referenceDate).Apply(data, sink, supplied, unseen);
     }
 
     /// <summary>Probabilities for every row of <paramref name="data"/> (checked against the model's schema first).</summary>

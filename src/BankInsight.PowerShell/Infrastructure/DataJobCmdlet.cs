@@ -152,16 +152,21 @@ public abstract class DataJobCmdlet : BankInsightCmdlet
             _records.Clear();
             Take(host, data);
         }
+        if (!(_sawPipelineItems ? !_sawDataInput : expectingInput && !_pathsRead))
+        {
+            // Gathered input runs before the final word on unreadable files: a streamed file is read
+            // only here, and its problems must still stop a command that could read nothing.
+            foreach (var input in _gathered)
+            {
+                if (input is StreamedFile file) RunStreamed(host, file);
+                else Run(host, (CustomerDataSet)input);
+            }
+            _gathered.Clear();
+        }
         _problems.Finish(host);
         if (_sawPipelineItems ? !_sawDataInput : expectingInput && !_pathsRead)
             throw new BankInsightException(ErrorIds.ParameterInvalid, ErrorKind.InvalidArgument,
                 $"Nothing to work on: the pipeline brought no data{(_sawPipelineItems ? " (only models or rules)" : "")}. Give the data with -Path, or pipe a data set, files or rows.", null);
-        foreach (var input in _gathered)
-        {
-            if (input is StreamedFile file) RunStreamed(host, file);
-            else Run(host, (CustomerDataSet)input);
-        }
-        _gathered.Clear();
         Complete(host);
     }
 
@@ -250,7 +255,7 @@ public abstract class DataJobCmdlet : BankInsightCmdlet
             RunFile(host, file);
         }
         catch (BankInsightException e) when (e.ErrorId is ErrorIds.FileUnreadable or ErrorIds.FileLayoutInvalid or ErrorIds.EncodingUnsupported or ErrorIds.FileNotFound
-            && !_streamChecked.Contains(file))
+            && !_streamChecked.Contains(file) && Equals(e.Target, file.Path))   // the file's own problem, not the model's or the job's
         {
             _problems.Add(host, ErrorMapping.FromException(e));
         }

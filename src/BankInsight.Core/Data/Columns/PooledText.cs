@@ -45,7 +45,7 @@ public sealed class PooledText
             return;
         }
         int bytes = Encoding.UTF8.GetByteCount(text);
-        if (bytes > BlockBytes - _used)
+        if (_blocks.Count == 0 || bytes > BlockBytes - _used)
         {
             _blocks.Add(new byte[Math.Max(BlockBytes, bytes)]);
             _used = 0;

@@ -204,7 +204,8 @@ public static class CustomerDataLoader
             if (hasRecord && IsHeader(reader, decoder))
             {
                 hadHeader = true;
-                expectedRows = Math.Max(0, expectedRows - 1 - blankLines);
+                // A chunk's buffers are sized to the chunk exactly, so that full chunks lend them (no copy).
+                if (ChunkRows == 0) expectedRows = Math.Max(0, expectedRows - 1 - blankLines);
                 (loaders, expectedFields) = MapHeader(reader, decoder, ignoredHeaderColumns, missingHeaderColumns, expectedRows);
                 _rejectWriter?.Stream.Write(WithNewline(reader.RawRecord));
                 while ((hasRecord = reader.Read()) && reader.IsBlank) blankLines++;
@@ -282,12 +283,13 @@ public static class CustomerDataLoader
                         : $"Column '{l.Column.Name}' is empty in every row of {_displayName}; it was dropped.");
                     continue;
                 }
-                if (!l.Keep || ChunkRows > 0) continue; // read and checked, not needed by the job (or already handed over)
-                columns.Add(l.Build());
+                // Said whether or not the job keeps the column, and however the file was read.
                 if (l is CategoricalLoader { ExtraCategories.Count: > 0 } cat && l.Column.Values.Count > 0)
                 {
                     _sink.Warning($"Column '{l.Column.Name}' of {_displayName}: {cat.ExtraCategories.Count} value(s) not in its code table were kept as their own categories (e.g. {string.Join(", ", cat.ExtraCategories.Take(5).Select(v => $"'{v}'"))}).");
                 }
+                if (!l.Keep || ChunkRows > 0) continue; // read and checked, not needed by the job (or already handed over)
+                columns.Add(l.Build());
             }
             foreach (var name in ignoredHeaderColumns)
                 _sink.Warning($"Column '{name}' in the header of {_displayName} is not in schema {_schema.Name}; it was ignored.");
@@ -312,11 +314,13 @@ public static class CustomerDataLoader
         /// <summary>Chunk mode: the rows committed since the last chunk, as a data set, to the consumer; the loaders start the next chunk.</summary>
         private void HandOver(ColumnLoader[] loaders, GrowableArray<int> lines, SchemaColumn? idColumn)
         {
-            // Columns the header lacks are not in any chunk (the summary names them); every other kept column is in every chunk.
+            // Columns the header lacks are not in any chunk, and each chunk's summary names them as
+            // dropped (as a load does); every other kept column is in every chunk.
             var columns = loaders.Where(l => l.Keep && l.SourceField >= 0).Select(l => l.Build(chunk: true, alternate: OverlapChunks)).ToList();
+            foreach (var absent in loaders.Where(l => l.Keep && l.SourceField < 0)) absent.Build(chunk: true); // its nulls go, chunk by chunk
             var chunkLines = lines.Lend(OverlapChunks);
             var summary = new LoadSummary(_source, _schema.Name, "", false, false, false, chunkLines.Length, chunkLines.Length,
-                new Dictionary<RejectReason, int>(), 0, [], [], null);
+                new Dictionary<RejectReason, int>(), 0, loaders.Where(l => l.SourceField < 0).Select(l => l.Column.Name).ToList(), [], null);
             var chunk = new CustomerDataSet(_schema, columns, chunkLines, summary);
             if (_rowsHandedOver == 0) WarnAboutFloatIds(chunk, idColumn);
             _rowsHandedOver += chunkLines.Length;

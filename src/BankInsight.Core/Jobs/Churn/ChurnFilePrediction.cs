@@ -63,19 +63,21 @@ public static class ChurnFilePrediction
         else if (reference is { } given) sink.Verbose($"Churn: dates of {first.Source} measured to {given:yyyy-MM-dd}, the data month given.");
         string predicts = ChurnJob.Predicts(model.Settings, reference);
         // A column empty in every row is dropped by a load, and the features say so; chunks keep it empty.
+        // (Said through the chunks' own once-sink: a column the header lacks, they say too.)
+        var once = new OnceSink(sink);
         foreach (var column in model.Plan.Features.Select(f => f.Column).Distinct().Where(first.DroppedColumns.Contains))
-            sink.Warning($"Column '{column}' is missing or empty in {first.Source}; the model treats it as unknown for every row.");
+            once.Warning($"Column '{column}' is missing or empty in {first.Source}; the model treats it as unknown for every row.");
         var lines = first.SourceLines;
         string encoding = first.Summary.EncodingName;
         first = null;
 
         // Second pass: the loaded rows again, scored chunk by chunk.
-        var once = new OnceSink(sink);
         var quiet = new SecondPassSink(sink);
         int scored = 0, above = 0, gone = 0, goneAbove = 0;
+        var unseen = new UnseenValues();
         CustomerDataLoader.LoadInChunks(request.Path, Copy(request.Options, null, lines, firstPass: false, encoding), request.ChunkRows, chunk =>
         {
-            var features = model.Features(chunk, once, reference, ChurnJob.Supplied(model, chunk, [], once));
+            var features = model.Features(chunk, once, reference, ChurnJob.Supplied(model, chunk, [], once), unseen);
             var probabilities = Logistic.Probabilities(model.Classifier.PredictRaw(features, cancellationToken));
             var (already, g, w) = ChurnJob.AlreadyChurned(model, chunk, probabilities, threshold);
             gone += g;
@@ -93,6 +95,7 @@ public static class ChurnFilePrediction
             throw new BankInsightException(ErrorIds.FileUnreadable, ErrorKind.ReadError,
                 $"{request.Path} changed while it was being read ({quiet.FirstError?.Message ?? $"{scored:N0} of {lines.Length:N0} rows found again"}): nothing was produced, and earlier results stay as they were. Run the job again once the export is complete.", request.Path);
         sink.Progress(new OperationProgress("Scoring churn", $"{scored:N0} customers", 1, Completed: true));
+        unseen.Say(request.Path, sink);
         ChurnJob.WarnAlreadyChurned(request.Path, gone, goneAbove, sink);
         sink.Verbose($"Churn: {scored:N0} customers scored, {above:N0} at or above the threshold {threshold:F4}.");
         return scored;

@@ -231,7 +231,8 @@ public static class ProductOpportunityJob
         IOperationSink sink, CancellationToken cancellationToken)
     {
         var holdings = customers.Holdings;
-        var models = new List<(int Product, ModelTrainingResult Trained, FeaturePlan Plan, double[] Scores)>();
+        var reference = FileMonthEnd(file, customers, sink, cancellationToken);
+        var models = new List<(int Product, ModelTrainingResult Trained, FeaturePlan Plan, double[] Scores, UnseenValues Unseen)>();
         foreach (int p in products)
         {
             if (!CanLearn(holdings, p, file.Path, sink)) continue;
@@ -239,10 +240,10 @@ public static class ProductOpportunityJob
             var rows = new DataSetChunks(sample.Length, customers.Summary);
             file.ReadAgain(customers, sample, null, (chunk, _) => rows.Add(chunk), sink, cancellationToken);
             var labels = sample.Select(i => (bool?)((holdings.Masks[i] & (1 << p)) != 0)).ToArray();
-            var (trained, plan) = TrainPropensity(request, holdings, p, rows.Build(), labels, sample.Length, sink, cancellationToken);
+            var (trained, plan) = TrainPropensity(request, holdings, p, rows.Build(), labels, sample.Length, sink, cancellationToken, reference);
             rows = null;
             PhaseEnd.ReleaseGarbage(); // the sample and the training's copies of it
-            models.Add((p, trained, plan, new double[customers.Count]));
+            models.Add((p, trained, plan, new double[customers.Count], new UnseenValues()));
         }
         if (models.Count == 0) return [];
         // The scoring pass overlaps reading and scoring: while the trees score one chunk (on the pool),
@@ -258,16 +259,27 @@ public static class ProductOpportunityJob
             scoring = null;
             warnings.SayTo(once);
         }
-        file.ReadAgain(customers, null, null, (chunk, first) =>
+        try
         {
-            Finish();
-            scoring = Task.Run(() =>
+            file.ReadAgain(customers, null, null, (chunk, first) =>
             {
-                foreach (var m in models)
-                    Logistic.Probabilities(m.Trained.Model.Classifier.PredictRaw(m.Plan.Apply(chunk, warnings), cancellationToken)).CopyTo(m.Scores, first);
-            }, cancellationToken);
-        }, sink, cancellationToken, overlap: true);
+                Finish();
+                scoring = Task.Run(() =>
+                {
+                    foreach (var m in models)
+                        Logistic.Probabilities(m.Trained.Model.Classifier.PredictRaw(m.Plan.Apply(chunk, warnings, null, m.Unseen), cancellationToken)).CopyTo(m.Scores, first);
+                }, cancellationToken);
+            }, sink, cancellationToken, overlap: true);
+        }
+        catch
+        {
+            // The read failed (or was cancelled): the chunk being scored is waited for, its own failure
+            // set aside — the read's error is the one to report.
+            try { scoring?.Wait(CancellationToken.None); } catch (AggregateException) { }
+            throw;
+        }
         Finish();
+        foreach (var m in models) m.Unseen.Say(file.Path, once);
         PhaseEnd.ReleaseGarbage();
         return models.ToDictionary(m => m.Product, m => WithMedianCut(holdings, m.Product, m.Scores, m.Trained, sink)!);
     }
@@ -284,12 +296,30 @@ public static class ProductOpportunityJob
     private static int[] Sample(ProductOpportunityRequest request, ProductHoldings holdings, int product) =>
         new SeededRandom((ulong)request.Seed ^ (ulong)(product + 1) * 0x9E37UL).SampleRows(holdings.Count, request.MaxTrainingRows);
 
+    /// <summary>
+    /// The end of the file's data month, read from every customer's dates (what a loaded file's plan
+    /// measures dates to) — not from a training sample's; null for a schema without dates (Retail).
+    /// </summary>
+    private static DateOnly? FileMonthEnd(RetailFile file, RetailCustomers customers, IOperationSink sink, CancellationToken cancellationToken)
+    {
+        var schema = file.Options.Schema;
+        var dates = schema.Columns.Where(c => c.Type == Data.Schemas.ColumnType.Date).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        if (dates.Count == 0) return null;
+        var dated = Data.Reading.CustomerDataLoader.Load(file.Path, new Data.Reading.DataLoadOptions(schema)
+        {
+            Encoding = Data.Reading.TextEncodings.Resolve(customers.Summary.EncodingName) ?? file.Options.Encoding,
+            Delimiter = file.Options.Delimiter, Header = file.Options.Header, DuplicateIds = file.Options.DuplicateIds,
+            Columns = dates, Lines = customers.Lines,
+        }, new SecondPassSink(sink), cancellationToken);
+        return FeaturePlan.LatestMonthEnd(dated);
+    }
+
     private static (ModelTrainingResult Trained, FeaturePlan Plan) TrainPropensity(ProductOpportunityRequest request, ProductHoldings holdings, int product,
-        CustomerDataSet data, bool?[] labels, int sampled, IOperationSink sink, CancellationToken cancellationToken)
+        CustomerDataSet data, bool?[] labels, int sampled, IOperationSink sink, CancellationToken cancellationToken, DateOnly? referenceDate = null)
     {
         var definition = holdings.Products[product];
         var exclude = definition.BalanceColumns.Concat(definition.RelatedColumns).Distinct(StringComparer.Ordinal).ToArray();
-        var plan = FeaturePlan.FromData(data, exclude);
+        var plan = FeaturePlan.FromData(data, exclude, referenceDate);
         sink.Verbose($"Opportunities for {definition.Name}: propensity model on {sampled:N0} sampled customers, {plan.Features.Count} features (left out: {string.Join(", ", exclude)}).");
         var trained = ClassifierTraining.Train(new TrainingInput($"propensity for {definition.Name}", data, plan, null, labels, 0, ModelAlgorithm.Gbdt,
             request.Gbdt, new LogisticRegressionOptions(), 0.2, request.Seed, new Dictionary<string, string>(), null, Profiled: false), sink, cancellationToken);

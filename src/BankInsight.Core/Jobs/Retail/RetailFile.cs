@@ -52,11 +52,13 @@ public sealed class RetailFile
         IOperationSink sink, CancellationToken cancellationToken = default)
     {
         var schema = Options.Schema;
-        if (schema.Products.Count == 0)
+        // Segments alone need no products (a schema with segmentation columns only): nobody holds anything.
+        bool products = schema.Products.Count > 0;
+        if (!products && segments is null)
             throw new BankInsightException(ErrorIds.FileLayoutInvalid, ErrorKind.InvalidData,
                 $"Schema {schema.Name} defines no products, so {Path} has no holdings to mine; use the Retail schema or add \"products\" to your schema.", Path);
         segments?.CheckSchema(schema);
-        var columns = new HashSet<string>(RetailColumns.ForHoldings(schema, segments), StringComparer.Ordinal);
+        var columns = new HashSet<string>(products ? RetailColumns.ForHoldings(schema, segments) : RetailColumns.ForSegments(segments!), StringComparer.Ordinal);
         if (moreColumns is not null) columns.UnionWith(moreColumns);
         if (WithNames) columns = [.. RetailColumns.WithName(schema, columns)];
         var ids = new PooledText(ChunkRows);
@@ -76,7 +78,8 @@ public sealed class RetailFile
                 else for (int i = 0; i < chunk.RowCount; i++) names.Add(null);
             }
             for (int i = 0; i < chunk.RowCount; i++) lines.Add(chunk.GetSourceLine(i));
-            foreach (int m in ProductHoldings.FromData(chunk, once).Masks) masks.Add(m);
+            if (products) foreach (int m in ProductHoldings.FromData(chunk, once).Masks) masks.Add(m);
+            else for (int i = 0; i < chunk.RowCount; i++) masks.Add(0);
             if (segments is not null)
             {
                 var (assigned, distance) = segments.Assign(chunk, once, segments.Options.Threads, cancellationToken);

@@ -202,7 +202,7 @@ public static class SegmentationJob
                 CustomerName = customers.Names?[i],
                 Cluster = customers.Segments![i],
                 Distance = customers.Distances![i],
-                HeldProducts = customers.Holdings.Text(customers.Holdings.Masks[i]),
+                HeldProducts = customers.Holdings.Products.Count == 0 ? null : customers.Holdings.Text(customers.Holdings.Masks[i]),
                 Line = customers.Lines[i],
                 File = source,
             };
@@ -213,6 +213,9 @@ public static class SegmentationJob
     /// <summary>
     /// Every customer's segment from a file read in chunks, handed to <paramref name="write"/> as each chunk is
     /// assigned (file order): memory is one chunk, whatever the file's size. Returns the customers assigned.
+    /// The file's rejected share is checked (<see cref="RetailFile.Checked"/>) only after the last chunk, so
+    /// <paramref name="write"/> must be undone when that throws — the runner writes into a file committed only
+    /// at the end; a caller that emits objects uses <see cref="Assign(RetailFile, SegmentationModel, IOperationSink, CancellationToken)"/>.
     /// </summary>
     public static int AssignInFile(RetailFile file, SegmentationModel model, Action<ClusterAssignment> write, IOperationSink sink, CancellationToken cancellationToken = default)
     {
@@ -232,7 +235,7 @@ public static class SegmentationJob
             var (clusters, distances) = model.Assign(chunk, once, model.Options.Threads, cancellationToken);
             var ids = RequireIds(chunk);
             var names = file.WithNames ? chunk.Names : null;
-            var holdings = products ? ProductHoldings.FromData(chunk, once) : null;
+            var holdings = products ? ProductHoldings.FromData(chunk, NullSink.Instance) : null; // as the loaded assignment: holdings only label the rows
             patterns ??= holdings;
             for (int i = 0; i < chunk.RowCount; i++)
                 write(new ClusterAssignment
@@ -248,6 +251,9 @@ public static class SegmentationJob
             rows += chunk.RowCount;
         }, sink, cancellationToken);
         file.Checked?.Invoke(summary);
+        if (rows > 0)
+            foreach (var name in model.Features.Features.Select(f => f.Name).Where(summary.DroppedColumns.Contains))
+                sink.Warning($"{summary.Source}: segmentation column {name} is empty in every row; every customer is placed at its training mean.");
         sink.Verbose($"Segmentation: {rows:N0} customers assigned to {model.ClusterCount} segments.");
         return rows;
     }

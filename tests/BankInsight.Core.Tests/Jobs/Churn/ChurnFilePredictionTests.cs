@@ -66,6 +66,32 @@ public sealed class ChurnFilePredictionTests : IDisposable
         Assert.Empty(none);
     }
 
+    [Fact]
+    public void A_header_without_an_asset_column_and_a_new_code_score_and_warn_as_the_loaded_month()
+    {
+        // A CSV export with a header, no 金融资产月日均 (the next-month model's churn line needs it: every
+        // row unlabelled, none already gone), and a 企业性质 code the table lacks (kept as its own category).
+        var names = Schema.Columns.Select(c => c.Name).ToList();
+        int assets = names.IndexOf("金融资产月日均"), kind = names.IndexOf("企业性质");
+        var rows = File.ReadAllLines(_path).Select(l => l.Split(',').ToList()).ToList();
+        rows[10][kind] = "\"600\"";
+        var lines = new List<string> { string.Join(',', names.Where((_, i) => i != assets)) };
+        lines.AddRange(rows.Select(r => string.Join(',', r.Where((_, i) => i != assets))));
+        string csv = _folder.File("header.csv");
+        File.WriteAllLines(csv, lines);
+        var model = TrainedModel.Load(ShippedModels.Resolve("customer_losing_next_month", "customer_losing_next_month"), ChurnJob.Purpose);
+        var loadSink = new CollectingSink();
+        var loaded = CustomerDataLoader.Load(csv, new DataLoadOptions(Schema), loadSink);
+        var expected = ChurnJob.Predict(new ChurnPredictionRequest(loaded, model) { IncludeAll = true, Drivers = 1 }, loadSink).ToList();
+        var sink = new CollectingSink();
+        var streamed = new List<ChurnPrediction>();
+        ChurnFilePrediction.Predict(new ChurnFileRequest(csv, new DataLoadOptions(Schema), model) { IncludeAll = true, Drivers = 1, ChunkRows = 1024 }, streamed.Add, sink);
+        Assert.Equal(expected.Select(Describe), streamed.Select(Describe));
+        Assert.Contains(sink.Warnings, w => w.Contains("'企业性质'") && w.Contains("not in its code table"));
+        Assert.Contains(sink.Warnings, w => w.Contains("'金融资产月日均' is not in the header"));
+        Assert.Equal(loadSink.Warnings.Order(), sink.Warnings.Order());
+    }
+
     private static string Describe(ChurnPrediction p) =>
         $"{p.CustomerId}|{p.CustomerName}|{p.Probability:R}|{p.IsChurn}|{p.AlreadyChurned}|{p.RiskBand}|{p.Predicts}|{p.Assets:R}|{p.AssetsAtRisk:R}|{p.Drivers}|{p.Driver1Effect:R}|{p.Line}|{p.File}";
 }
