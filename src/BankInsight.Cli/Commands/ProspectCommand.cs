@@ -100,45 +100,46 @@ internal static class ProspectCommand
                 ("--related_path", parse.GetValue(related), true), ("--related_persons_path", parse.GetValue(relatedPersons), true));
             var trained = JobInput.LoadModel(parse.GetValue(model), ShippedModels.Prospect, ProspectJob.Purpose);
             using var commit = new CommitGroup();
-            var (prospects, relations) = inputs.Load(parse, context, commit);
-            var request = new ProspectSearchRequest(prospects, relations, trained)
+            // Streamed: the relation file is loaded (every company is looked up in it); the prospect file
+            // is read twice in chunks — ids and row checks, then scoring — and never held whole.
+            var file = inputs.Job.Open(parse, context, parse.GetValue(inputs.Prospects)!, commit);
+            string? relationPath = parse.GetValue(inputs.Relations);
+            if (relationPath is null) context.Error.WriteLine("warning: no relation file (--input_data_path2): relation features and expansion are not available.");
+            var request = new ProspectFileRequest(file.Path, file.Options, () => relationPath is null ? null
+                : inputs.Job.Load(parse, context, relationPath, commit, parse.GetValue(inputs.RelationSchema) ?? BuiltInSchemas.ProspectRelation, withRejectPath: false), trained)
             {
                 Region = parse.GetValue(region),
-                ExpandRelations = (parse.GetValue(related) is not null || parse.GetValue(relatedPersons) is not null) && relations is not null,
+                ExpandRelations = (parse.GetValue(related) is not null || parse.GetValue(relatedPersons) is not null) && relationPath is not null,
                 RelatedParty = RelatedPartySelection.All, // sorted into the two files below, and counted for the summary
                 ProbabilityThreshold = parse.GetValue(probability),
                 Drivers = 0,
                 MaxUnmatchedRelationShare = parse.GetValue(inputs.Job.MaxRejectedShare),
+                Checked = file.Checked,
             };
             var sink = context.Sink(parse);
             var list = commit.Add(results.Writer(parse, parse.GetValue(output)!));
-            var relatedFile = parse.GetValue(related) is { } r && relations is not null ? commit.Add(results.Writer(parse, r, mayBeEmpty: true)) : null;
-            var personsFile = parse.GetValue(relatedPersons) is { } rp && relations is not null ? commit.Add(results.Writer(parse, rp, mayBeEmpty: true)) : null;
+            var relatedFile = parse.GetValue(related) is { } r && relationPath is not null ? commit.Add(results.Writer(parse, r, mayBeEmpty: true)) : null;
+            var personsFile = parse.GetValue(relatedPersons) is { } rp && relationPath is not null ? commit.Add(results.Writer(parse, rp, mayBeEmpty: true)) : null;
+            var scoreFile = parse.GetValue(scores) is { } scoresPath ? commit.Add(results.Writer(parse, scoresPath)) : null;
             var parties = new RelatedPartyTally();
-            foreach (var p in ProspectJob.Find(request, sink, context.Cancel))
+            int scored = ProspectFileSearch.Find(request, p =>
             {
                 if (p.Source == "Scored")
                 {
                     list.WriteLine(p.ToResultFields());
-                    continue;
+                    return;
                 }
-                var file = parties.Add(p) switch
+                var target = parties.Add(p) switch
                 {
                     RelatedPartySelection.Company => relatedFile,
                     RelatedPartySelection.Person => personsFile,
                     _ => null,
                 };
-                file?.WriteLine(ResultField.FromText(p.CustomerId), ResultField.FromText(p.ViaCustomerId), ResultField.FromText(p.RelationType));
-            }
-            if (parse.GetValue(scores) is { } scoresPath)
-            {
-                var (ids, probabilities) = ProspectJob.Scores(request, sink, context.Cancel);
-                var scoreFile = commit.Add(results.Writer(parse, scoresPath));
-                for (int i = 0; i < ids.Count; i++) scoreFile.WriteLine(ResultField.FromText(ids[i]), ResultField.FromNumber(probabilities[i], 6));
-            }
+                target?.WriteLine(ResultField.FromText(p.CustomerId), ResultField.FromText(p.ViaCustomerId), ResultField.FromText(p.RelationType));
+            }, scoreFile is null ? null : (id, probability) => scoreFile.WriteLine(ResultField.FromText(id), ResultField.FromNumber(probability, 6)), sink, context.Cancel);
             commit.CommitAll();
             context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"scored {prospects.RowCount:N0} companies; {list.LinesWritten:N0} prospects in region '{request.Region}' written to {list.Path}{(request.ExpandRelations ? "; " + parties.Summary(relatedFile?.Path, personsFile?.Path) : "")}"));
+                $"scored {scored:N0} companies; {list.LinesWritten:N0} prospects in region '{request.Region}' written to {list.Path}{(request.ExpandRelations ? "; " + parties.Summary(relatedFile?.Path, personsFile?.Path) : "")}"));
             return inputs.Job.ExitCode;
         });
     }

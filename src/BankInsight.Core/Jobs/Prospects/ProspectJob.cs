@@ -136,18 +136,12 @@ public static class ProspectJob
         var scored = Score(request, sink, cancellationToken);
         var prospects = request.Prospects;
         var ids = prospects.Ids!;
-        var registered = prospects.Find(ProspectColumns.RegisteredAddress) as TextColumn;
-        var business = prospects.Find(ProspectColumns.BusinessAddress) as TextColumn;
-        var definition = request.Definition ?? new ProspectDefinition(
-            request.Model.SettingOr("min_monthly_count", ProspectDefinition.DefaultMinMonthlyCount),
-            request.Model.SettingOr("min_monthly_amount", ProspectDefinition.DefaultMinMonthlyAmount));
-        var count = prospects.Find(ProspectColumns.MonthlyCount) as NumericColumn;
-        var amount = prospects.Find(ProspectColumns.MonthlyAmount) as NumericColumn;
+        var definition = DefinitionOf(request.Definition, request.Model);
         var emitted = Enumerable.Range(0, prospects.RowCount)
-            .Where(i => (request.IncludeAll || scored.Probabilities[i] >= scored.Threshold) && RegionFilter.Matches(registered?[i], business?[i], request.Region))
+            .Where(i => Emitted(prospects, i, scored.Probabilities[i], scored.Threshold, request.IncludeAll, request.Region))
             .ToArray();
-        sink.Verbose($"Prospects: {scored.Probabilities.Count(p => p >= scored.Threshold):N0} of {prospects.RowCount:N0} companies score at or above {scored.Threshold:F4}; {emitted.Length:N0} emitted after the region filter ({(string.IsNullOrEmpty(request.Region) ? "off" : request.Region)}).");
-        var strong = new List<(int Row, double Score)>();
+        SayScored(scored.Probabilities.Count(p => p >= scored.Threshold), prospects.RowCount, scored.Threshold, emitted.Length, request.Region, sink);
+        var strong = new List<(string Id, double Score)>();
         const int block = 1024;
         for (int start = 0; start < emitted.Length; start += block)
         {
@@ -157,34 +151,68 @@ public static class ProspectJob
             for (int k = 0; k < rows.Length; k++)
             {
                 int row = rows[k];
-                string id = ids[row]!;
                 double p = scored.Probabilities[row];
-                var relations = scored.Index.Of(id);
-                if (p >= scored.Threshold) strong.Add((row, p));
-                yield return new ProspectResult
-                {
-                    Source = "Scored",
-                    CustomerId = id,
-                    Score = p,
-                    IsProspect = p >= scored.Threshold,
-                    MeetsDefinition = ProspectLabels.Label(count?[row] ?? double.NaN, amount?[row] ?? double.NaN, definition),
-                    RegionAddress = RegionFilter.MatchingAddress(registered?[row], business?[row], request.Region),
-                    RegisteredAddress = registered?[row],
-                    BusinessAddress = business?[row],
-                    RelatedParties = relations.Count,
-                    RelatedCustomers = relations.Count(r => r.IsCustomer == true),
-                    RelatedLoanCustomers = relations.Count(r => r.HasLoan == true),
-                    Relations = scored.Index.Summary(id),
-                    PartyKind = PartyKind.Company,
-                    Drivers = explained is null ? null : ClassifierTraining.Drivers(explained, k, request.Drivers).Text,
-                };
+                if (p >= scored.Threshold) strong.Add((ids[row]!, p));
+                yield return Result(prospects, row, p, scored.Threshold, scored.Index, definition, request.Region, explained, k, request.Drivers);
             }
             int done = Math.Min(start + block, emitted.Length);
             sink.Progress(new OperationProgress("Scoring prospects", $"{done:N0} of {emitted.Length:N0} companies", (double)done / emitted.Length));
         }
         sink.Progress(new OperationProgress("Scoring prospects", $"{emitted.Length:N0} companies", 1, Completed: true));
-        if (!request.ExpandRelations) yield break;
-        if (request.Relations is null)
+        foreach (var related in Expand(request.ExpandRelations, request.Relations is not null, strong, scored.Index, request.RelatedParty, sink)) yield return related;
+    }
+
+    /// <summary>What counts as a prospect: the request's definition, else the model's.</summary>
+    internal static ProspectDefinition DefinitionOf(ProspectDefinition? given, TrainedModel model) => given ?? new ProspectDefinition(
+        model.SettingOr("min_monthly_count", ProspectDefinition.DefaultMinMonthlyCount),
+        model.SettingOr("min_monthly_amount", ProspectDefinition.DefaultMinMonthlyAmount));
+
+    /// <summary>Whether row <paramref name="row"/> is listed: a prospect (or everyone) in the region.</summary>
+    internal static bool Emitted(CustomerDataSet prospects, int row, double p, double threshold, bool includeAll, string? region) =>
+        (includeAll || p >= threshold)
+        && RegionFilter.Matches((prospects.Find(ProspectColumns.RegisteredAddress) as TextColumn)?[row], (prospects.Find(ProspectColumns.BusinessAddress) as TextColumn)?[row], region);
+
+    internal static void SayScored(int above, int companies, double threshold, int emitted, string? region, IOperationSink sink) =>
+        sink.Verbose($"Prospects: {above:N0} of {companies:N0} companies score at or above {threshold:F4}; {emitted:N0} emitted after the region filter ({(string.IsNullOrEmpty(region) ? "off" : region)}).");
+
+    /// <summary>Row <paramref name="row"/> of <paramref name="prospects"/> as a scored company.</summary>
+    internal static ProspectResult Result(CustomerDataSet prospects, int row, double p, double threshold, RelationIndex index, ProspectDefinition definition, string? region,
+        Learners.Contributions? explained, int explainedRow, int drivers)
+    {
+        string id = prospects.Ids![row]!;
+        var registered = prospects.Find(ProspectColumns.RegisteredAddress) as TextColumn;
+        var business = prospects.Find(ProspectColumns.BusinessAddress) as TextColumn;
+        var count = prospects.Find(ProspectColumns.MonthlyCount) as NumericColumn;
+        var amount = prospects.Find(ProspectColumns.MonthlyAmount) as NumericColumn;
+        var relations = index.Of(id);
+        return new ProspectResult
+        {
+            Source = "Scored",
+            CustomerId = id,
+            Score = p,
+            IsProspect = p >= threshold,
+            MeetsDefinition = ProspectLabels.Label(count?[row] ?? double.NaN, amount?[row] ?? double.NaN, definition),
+            RegionAddress = RegionFilter.MatchingAddress(registered?[row], business?[row], region),
+            RegisteredAddress = registered?[row],
+            BusinessAddress = business?[row],
+            RelatedParties = relations.Count,
+            RelatedCustomers = relations.Count(r => r.IsCustomer == true),
+            RelatedLoanCustomers = relations.Count(r => r.HasLoan == true),
+            Relations = index.Summary(id),
+            PartyKind = PartyKind.Company,
+            Drivers = explained is null ? null : ClassifierTraining.Drivers(explained, explainedRow, drivers).Text,
+        };
+    }
+
+    /// <summary>
+    /// The related parties of the strong prospects (in file order) that do not bank with us yet,
+    /// strongest source first, each once.
+    /// </summary>
+    internal static IEnumerable<ProspectResult> Expand(bool expand, bool haveRelations, List<(string Id, double Score)> strong, RelationIndex index,
+        RelatedPartySelection selection, IOperationSink sink)
+    {
+        if (!expand) yield break;
+        if (!haveRelations)
         {
             sink.Warning("ExpandRelations needs the relation file; no related parties were listed.");
             yield break;
@@ -196,10 +224,9 @@ public static class ProspectJob
         var byKind = new int[3];
         var byFamily = new SortedDictionary<RelationFamily, int>();
         int listed = 0;
-        foreach (var (row, score) in strong.OrderByDescending(s => s.Score).ThenBy(s => s.Row))
+        foreach (var (via, score) in strong.Select((s, order) => (s, order)).OrderByDescending(s => s.s.Score).ThenBy(s => s.order).Select(s => s.s))
         {
-            string via = ids[row]!;
-            foreach (var relation in scored.Index.Of(via))
+            foreach (var relation in index.Of(via))
             {
                 if (relation.IsCustomer != false || relation.RelatedId is null) continue;
                 var party = relation.Classify();
@@ -208,7 +235,7 @@ public static class ProspectJob
                     byKind[(int)party.Kind]++;
                     byFamily[party.Family] = byFamily.GetValueOrDefault(party.Family) + 1;
                 }
-                if (!request.RelatedParty.Admits(party) || !seen.Add(relation.RelatedId)) continue;
+                if (!selection.Admits(party) || !seen.Add(relation.RelatedId)) continue;
                 listed++;
                 yield return new ProspectResult
                 {
@@ -226,7 +253,7 @@ public static class ProspectJob
             }
         }
         sink.Verbose(string.Create(CultureInfo.InvariantCulture,
-            $"Prospects: {found.Count:N0} related parties of {strong.Count:N0} strong prospects are not yet our customers: {byKind[(int)PartyKind.Company]:N0} companies, {byKind[(int)PartyKind.Person]:N0} persons, {byKind[(int)PartyKind.Unknown]:N0} unknown ({string.Join(", ", byFamily.Select(f => f.Key + " " + f.Value.ToString("N0", CultureInfo.InvariantCulture)))}); {listed:N0} listed ({request.RelatedParty})."));
+            $"Prospects: {found.Count:N0} related parties of {strong.Count:N0} strong prospects are not yet our customers: {byKind[(int)PartyKind.Company]:N0} companies, {byKind[(int)PartyKind.Person]:N0} persons, {byKind[(int)PartyKind.Unknown]:N0} unknown ({string.Join(", ", byFamily.Select(f => f.Key + " " + f.Value.ToString("N0", CultureInfo.InvariantCulture)))}); {listed:N0} listed ({selection})."));
     }
 
     /// <summary>Every company's score (for the runner's scores file), before any region filter.</summary>
@@ -258,7 +285,7 @@ public static class ProspectJob
         return new Scored(features, probabilities, ClassifierTraining.DecisionThreshold(model, request.ProbabilityThreshold), index);
     }
 
-    private static RelationIndex Index(CustomerDataSet prospects, CustomerDataSet? relations, double maxUnmatchedShare, IOperationSink sink)
+    internal static RelationIndex Index(CustomerDataSet prospects, CustomerDataSet? relations, double maxUnmatchedShare, IOperationSink sink)
     {
         if (relations is null) return RelationIndex.Empty;
         var index = RelationIndex.Build(relations);
@@ -278,7 +305,7 @@ public static class ProspectJob
         return index;
     }
 
-    private static void RequireIds(CustomerDataSet data)
+    internal static void RequireIds(CustomerDataSet data)
     {
         if (data.Ids is null)
             throw new BankInsightException(ErrorIds.FileLayoutInvalid, ErrorKind.InvalidData, $"{data.Source} has no customer id column ({ProspectColumns.Id}).", data.Source);
