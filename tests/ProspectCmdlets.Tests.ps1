@@ -92,3 +92,13 @@ Describe 'Find-Prospect -RelatedParty' -Tag 'CI' {
             Should -Throw -ErrorId 'BankInsight.ParameterInvalid,BankInsight.PowerShell.Commands.FindProspectCommand'
     }
 }
+
+Describe 'Find-Prospect streams a file it reads' -Tag 'CI' {
+    It 'lists the companies and related parties of the loaded file' {
+        $fromFile = Find-Prospect -Path $prospects -RelationPath $relations -ExpandRelations -RelatedParty All -Region ''
+        $fromData = Import-CustomerData $prospects -Schema CorporateProspect | Find-Prospect -RelationPath $relations -ExpandRelations -RelatedParty All -Region ''
+        ($fromFile | Where-Object Source -eq 'Related').Count | Should -BeGreaterThan 0
+        ($fromFile | ForEach-Object { "$($_.Source)|$($_.CustomerId)|$($_.Score)|$($_.Drivers)|$($_.ViaCustomerId)" }) |
+            Should -Be ($fromData | ForEach-Object { "$($_.Source)|$($_.CustomerId)|$($_.Score)|$($_.Drivers)|$($_.ViaCustomerId)" })
+    }
+}

@@ -101,6 +101,27 @@ public sealed class FindProspectCommand : DataJobCmdlet, IUsesModel
     }
 
     /// <inheritdoc />
+    internal override bool StreamsFiles => true;
+
+    /// <inheritdoc />
+    internal override void RunFile(ICommandHost host, StreamedFile input)
+    {
+        _model ??= JobInputs.Model(host, Model, ShippedModels.Prospect, ProspectJob.Purpose);
+        var loaded = BuildRequest(null!, _relations, _model); // the settings, once
+        ProspectFileSearch.Find(new ProspectFileRequest(input.Path, input.Options, () => _relations, _model)
+        {
+            Region = loaded.Region,
+            IncludeAll = loaded.IncludeAll,
+            ExpandRelations = loaded.ExpandRelations,
+            RelatedParty = loaded.RelatedParty,
+            ProbabilityThreshold = loaded.ProbabilityThreshold,
+            MaxUnmatchedRelationShare = loaded.MaxUnmatchedRelationShare,
+            Definition = loaded.Definition,
+            Checked = input.Check,
+        }, host.WriteObject, null, new HostSink(host), host.Cancellation);
+    }
+
+    /// <inheritdoc />
     internal override void Run(ICommandHost host, CustomerDataSet data)
     {
         _model ??= JobInputs.Model(host, Model, ShippedModels.Prospect, ProspectJob.Purpose);

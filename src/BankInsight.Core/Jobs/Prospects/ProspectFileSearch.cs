@@ -31,7 +31,13 @@ public sealed record ProspectFileRequest(string Path, DataLoadOptions Options, F
     public double? ProbabilityThreshold { get; init; }
 
     /// <summary>Drivers per listed company (0: none).</summary>
-    public int Drivers { get; init; }
+    public int Drivers { get; init; } = 3;
+
+    /// <summary>List every company in the region, not only the predicted prospects.</summary>
+    public bool IncludeAll { get; init; }
+
+    /// <summary>What counts as a prospect (null: the model's definition).</summary>
+    public ProspectDefinition? Definition { get; init; }
 
     /// <summary>The largest share of relation rows that may name no company of the file.</summary>
     public double MaxUnmatchedRelationShare { get; init; } = InputCheck.DefaultMaxRejectedShare;
@@ -75,7 +81,7 @@ public static class ProspectFileSearch
         var index = ProspectJob.Index(ids, relations, request.MaxUnmatchedRelationShare, sink);
         var types = model.Settings.TryGetValue("relation_types", out var t) && t.Length > 0 ? t.Split('|') : [];
         double threshold = ClassifierTraining.DecisionThreshold(model, request.ProbabilityThreshold);
-        var definition = ProspectJob.DefinitionOf(null, model);
+        var definition = ProspectJob.DefinitionOf(request.Definition, model);
         var lines = ids.SourceLines;
         string encoding = ids.Summary.EncodingName;
         int companies = ids.RowCount;
@@ -94,7 +100,7 @@ public static class ProspectFileSearch
             var chunkIds = chunk.Ids!;
             if (score is not null) for (int i = 0; i < chunk.RowCount; i++) score(chunkIds[i]!, probabilities[i]);
             above += probabilities.Count(p => p >= threshold);
-            var rows = Enumerable.Range(0, chunk.RowCount).Where(i => ProspectJob.Emitted(chunk, i, probabilities[i], threshold, includeAll: false, request.Region)).ToArray();
+            var rows = Enumerable.Range(0, chunk.RowCount).Where(i => ProspectJob.Emitted(chunk, i, probabilities[i], threshold, request.IncludeAll, request.Region)).ToArray();
             var explained = request.Drivers > 0 && rows.Length > 0 ? model.Classifier.Explain(features, rows, cancellationToken) : null;
             for (int k = 0; k < rows.Length; k++)
             {
