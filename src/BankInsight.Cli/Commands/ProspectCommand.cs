@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using BankInsight.Common;
+using BankInsight.Data;
 using BankInsight.Data.Schemas;
 using BankInsight.Jobs;
 using BankInsight.Jobs.Prospects;
@@ -104,9 +105,15 @@ internal static class ProspectCommand
             // is read twice in chunks — ids and row checks, then scoring — and never held whole.
             var file = inputs.Job.Open(parse, context, parse.GetValue(inputs.Prospects)!, commit);
             string? relationPath = parse.GetValue(inputs.Relations);
-            if (relationPath is null) context.Error.WriteLine("warning: no relation file (--input_data_path2): relation features and expansion are not available.");
-            var request = new ProspectFileRequest(file.Path, file.Options, () => relationPath is null ? null
-                : inputs.Job.Load(parse, context, relationPath, commit, parse.GetValue(inputs.RelationSchema) ?? BuiltInSchemas.ProspectRelation, withRejectPath: false), trained)
+            CustomerDataSet? Relations()
+            {
+                // Read after the prospect file has been checked, as when both were loaded in turn.
+                if (relationPath is not null)
+                    return inputs.Job.Load(parse, context, relationPath, commit, parse.GetValue(inputs.RelationSchema) ?? BuiltInSchemas.ProspectRelation, withRejectPath: false);
+                context.Error.WriteLine("warning: no relation file (--input_data_path2): relation features and expansion are not available.");
+                return null;
+            }
+            var request = new ProspectFileRequest(file.Path, file.Options, Relations, trained)
             {
                 Region = parse.GetValue(region),
                 ExpandRelations = (parse.GetValue(related) is not null || parse.GetValue(relatedPersons) is not null) && relationPath is not null,

@@ -107,9 +107,11 @@ public sealed class FindProspectCommand : DataJobCmdlet, IUsesModel
     internal override void RunFile(ICommandHost host, StreamedFile input)
     {
         _model ??= JobInputs.Model(host, Model, ShippedModels.Prospect, ProspectJob.Purpose);
-        var loaded = BuildRequest(null!, _relations, _model); // the settings, once
+        // The loaded request's settings, so both paths take them from one place (its data is not read).
+        var loaded = BuildRequest(null!, _relations, _model);
         ProspectFileSearch.Find(new ProspectFileRequest(input.Path, input.Options, () => _relations, _model)
         {
+            Drivers = loaded.Drivers,
             Region = loaded.Region,
             IncludeAll = loaded.IncludeAll,
             ExpandRelations = loaded.ExpandRelations,

@@ -48,6 +48,27 @@ public sealed class ProspectFileSearchTests : IDisposable
         Assert.Equal(loadSink.VerboseMessages.Where(m => m.StartsWith("Prospects:", StringComparison.Ordinal)), sink.VerboseMessages.Where(m => m.StartsWith("Prospects:", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public void A_model_column_empty_in_every_row_is_warned_about_as_when_loaded()
+    {
+        string prospectsPath = _folder.File("p.del");
+        SyntheticDataGenerator.GenerateFile(new SyntheticDataRequest("CorporateProspect", 3000) { Seed = 4 }, prospectsPath, NullSink.Instance);
+        var schema = BuiltInSchemas.Get("CorporateProspect");
+        var model = ProspectJob.LoadShippedModel();
+        string emptied = model.Plan.Features.First(f => f.Transform == BankInsight.Features.FeatureTransform.Number).Column;
+        int field = schema.Columns.Select(c => c.Name).ToList().IndexOf(emptied);
+        File.WriteAllLines(prospectsPath, File.ReadAllLines(prospectsPath).Select(l => string.Join(',', l.Split(',').Select((v, i) => i == field ? "" : v))));
+        var loadSink = new CollectingSink();
+        var prospects = CustomerDataLoader.Load(prospectsPath, new DataLoadOptions(schema), loadSink);
+        var expected = ProspectJob.Find(new ProspectSearchRequest(prospects, null, model) { Drivers = 0 }, loadSink).ToList();
+        var sink = new CollectingSink();
+        var streamed = new List<ProspectResult>();
+        ProspectFileSearch.Find(new ProspectFileRequest(prospectsPath, new DataLoadOptions(schema), () => null, model) { Drivers = 0, ChunkRows = 1024 }, streamed.Add, null, sink);
+        Assert.Equal(expected.Select(Describe), streamed.Select(Describe));
+        Assert.Contains(sink.Warnings, w => w.Contains($"'{emptied}' is missing or empty"));
+        Assert.Equal(loadSink.Warnings.Order(), sink.Warnings.Order());
+    }
+
     private static string Describe(ProspectResult r) =>
         $"{r.Source}|{r.CustomerId}|{r.CustomerName}|{r.Score:R}|{r.IsProspect}|{r.MeetsDefinition}|{r.RegionAddress}|{r.RelatedParties}|{r.Relations}|{r.Drivers}|{r.ViaCustomerId}|{r.RelationType}|{r.PartyKind}|{r.RelationFamily}";
 }

@@ -82,13 +82,16 @@ public static class ProspectFileSearch
         var types = model.Settings.TryGetValue("relation_types", out var t) && t.Length > 0 ? t.Split('|') : [];
         double threshold = ClassifierTraining.DecisionThreshold(model, request.ProbabilityThreshold);
         var definition = ProspectJob.DefinitionOf(request.Definition, model);
+        // A column empty in every row is dropped by a load, and the features say so; chunks keep it empty.
+        var once = new OnceSink(sink);
+        foreach (var column in model.Plan.Features.Select(f => f.Column).Distinct().Where(ids.DroppedColumns.Contains))
+            once.Warning($"Column '{column}' is missing or empty in {ids.Source}; the model treats it as unknown for every row.");
         var lines = ids.SourceLines;
         string encoding = ids.Summary.EncodingName;
         int companies = ids.RowCount;
         ids = null;
 
         // Second pass: each chunk scored and its listed companies handed over.
-        var once = new OnceSink(sink);
         var quiet = new SecondPassSink(sink);
         var unseen = new UnseenValues();
         var strong = new List<(string Id, double Score)>();
