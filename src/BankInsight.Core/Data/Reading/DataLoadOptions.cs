@@ -68,4 +68,22 @@ public sealed class DataLoadOptions
     /// repeats of an id are not looked for (the first pass did). Null: every line.
     /// </summary>
     public IReadOnlyList<int>? Lines { get; init; }
+
+    /// <summary>
+    /// These options for one pass of a job that reads its file in passes: the pass's own
+    /// <paramref name="columns"/> and <paramref name="lines"/>. A later pass (given the
+    /// <paramref name="firstPass"/>'s summary) reads with the encoding the first found — no second
+    /// detection scan — and writes no reject file: the first pass reported and wrote the rejections.
+    /// </summary>
+    public DataLoadOptions ForPass(IReadOnlySet<string>? columns, IReadOnlyList<int>? lines = null, LoadSummary? firstPass = null) => new(Schema)
+    {
+        Encoding = firstPass is null ? Encoding : TextEncodings.Resolve(firstPass.EncodingName) ?? Encoding,
+        Delimiter = Delimiter,
+        Header = Header,
+        DuplicateIds = DuplicateIds,
+        RejectPath = firstPass is null ? RejectPath : null,
+        RejectCommit = firstPass is null ? RejectCommit : null,
+        Columns = columns,
+        Lines = lines,
+    };
 }

@@ -54,7 +54,7 @@ public static class ChurnFilePrediction
 
         // First pass: every row checked, the dates kept (the data month), the lines of the rows loaded.
         var dates = schema.Columns.Where(c => c.Type == ColumnType.Date).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
-        var first = CustomerDataLoader.Load(request.Path, Copy(request.Options, dates, null, firstPass: true, null), sink, cancellationToken);
+        var first = CustomerDataLoader.Load(request.Path, request.Options.ForPass(dates), sink, cancellationToken);
         request.Checked?.Invoke(first.Summary);
         var found = request.DataMonth is null ? DataMonth.Of(first) : null;
         ChurnJob.WarnAboutFutureDates(found, first, sink);
@@ -68,14 +68,14 @@ public static class ChurnFilePrediction
         foreach (var column in model.Plan.Features.Select(f => f.Column).Distinct().Where(first.DroppedColumns.Contains))
             once.Warning($"Column '{column}' is missing or empty in {first.Source}; the model treats it as unknown for every row.");
         var lines = first.SourceLines;
-        string encoding = first.Summary.EncodingName;
+        var firstPass = first.Summary;
         first = null;
 
         // Second pass: the loaded rows again, scored chunk by chunk.
         var quiet = new SecondPassSink(sink);
         int scored = 0, above = 0, gone = 0, goneAbove = 0;
         var unseen = new UnseenValues();
-        CustomerDataLoader.LoadInChunks(request.Path, Copy(request.Options, null, lines, firstPass: false, encoding), request.ChunkRows, chunk =>
+        CustomerDataLoader.LoadInChunks(request.Path, request.Options.ForPass(null, lines, firstPass), request.ChunkRows, chunk =>
         {
             var features = model.Features(chunk, once, reference, ChurnJob.Supplied(model, chunk, [], once), unseen);
             var probabilities = Logistic.Probabilities(model.Classifier.PredictRaw(features, cancellationToken));
@@ -100,17 +100,4 @@ public static class ChurnFilePrediction
         sink.Verbose($"Churn: {scored:N0} customers scored, {above:N0} at or above the threshold {threshold:F4}.");
         return scored;
     }
-
-    // The second pass reads with the encoding the first found: no second detection scan of the file.
-    private static DataLoadOptions Copy(DataLoadOptions options, IReadOnlySet<string>? columns, IReadOnlyList<int>? lines, bool firstPass, string? found) => new(options.Schema)
-    {
-        Encoding = TextEncodings.Resolve(found) ?? options.Encoding,
-        Delimiter = options.Delimiter,
-        Header = options.Header,
-        DuplicateIds = options.DuplicateIds,
-        RejectPath = firstPass ? options.RejectPath : null,
-        RejectCommit = firstPass ? options.RejectCommit : null,
-        Columns = columns,
-        Lines = lines,
-    };
 }

@@ -71,7 +71,7 @@ public static class ProspectFileSearch
                 $"Model {model.Source ?? "(in memory)"} is a {model.Purpose} model; prospect search needs a prospect model.", model.Source);
 
         // First pass: every row checked, the ids kept (the relation file is matched against all of them).
-        var ids = CustomerDataLoader.Load(request.Path, Copy(request.Options, new HashSet<string>(), null, null, firstPass: true), sink, cancellationToken);
+        var ids = CustomerDataLoader.Load(request.Path, request.Options.ForPass(new HashSet<string>()), sink, cancellationToken);
         request.Checked?.Invoke(ids.Summary);
         ProspectJob.RequireIds(ids);
         var relations = request.Relations();
@@ -87,7 +87,7 @@ public static class ProspectFileSearch
         foreach (var column in model.Plan.Features.Select(f => f.Column).Distinct().Where(ids.DroppedColumns.Contains))
             once.Warning($"Column '{column}' is missing or empty in {ids.Source}; the model treats it as unknown for every row.");
         var lines = ids.SourceLines;
-        string encoding = ids.Summary.EncodingName;
+        var firstPass = ids.Summary;
         int companies = ids.RowCount;
         ids = null;
 
@@ -96,7 +96,7 @@ public static class ProspectFileSearch
         var unseen = new UnseenValues();
         var strong = new List<(string Id, double Score)>();
         int scored = 0, above = 0, emitted = 0;
-        CustomerDataLoader.LoadInChunks(request.Path, Copy(request.Options, null, lines, encoding, firstPass: false), request.ChunkRows, chunk =>
+        CustomerDataLoader.LoadInChunks(request.Path, request.Options.ForPass(null, lines, firstPass), request.ChunkRows, chunk =>
         {
             var features = model.Features(chunk, once, null, usesRelations && relations is not null ? index.Features(chunk, types) : null, unseen);
             var probabilities = Logistic.Probabilities(model.Classifier.PredictRaw(features, cancellationToken));
@@ -124,17 +124,4 @@ public static class ProspectFileSearch
         foreach (var related in ProspectJob.Expand(request.ExpandRelations, relations is not null, strong, index, request.RelatedParty, sink)) write(related);
         return scored;
     }
-
-    // The second pass reads with the encoding the first found: no second detection scan of the file.
-    private static DataLoadOptions Copy(DataLoadOptions options, IReadOnlySet<string>? columns, IReadOnlyList<int>? lines, string? found, bool firstPass) => new(options.Schema)
-    {
-        Encoding = TextEncodings.Resolve(found) ?? options.Encoding,
-        Delimiter = options.Delimiter,
-        Header = options.Header,
-        DuplicateIds = options.DuplicateIds,
-        RejectPath = firstPass ? options.RejectPath : null,
-        RejectCommit = firstPass ? options.RejectCommit : null,
-        Columns = columns,
-        Lines = lines,
-    };
 }

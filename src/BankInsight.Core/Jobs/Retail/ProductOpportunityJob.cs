@@ -305,12 +305,7 @@ public static class ProductOpportunityJob
         var schema = file.Options.Schema;
         var dates = schema.Columns.Where(c => c.Type == Data.Schemas.ColumnType.Date).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
         if (dates.Count == 0) return null;
-        var dated = Data.Reading.CustomerDataLoader.Load(file.Path, new Data.Reading.DataLoadOptions(schema)
-        {
-            Encoding = Data.Reading.TextEncodings.Resolve(customers.Summary.EncodingName) ?? file.Options.Encoding,
-            Delimiter = file.Options.Delimiter, Header = file.Options.Header, DuplicateIds = file.Options.DuplicateIds,
-            Columns = dates, Lines = customers.Lines,
-        }, new SecondPassSink(sink), cancellationToken);
+        var dated = Data.Reading.CustomerDataLoader.Load(file.Path, file.Options.ForPass(dates, customers.Lines, customers.Summary), new SecondPassSink(sink), cancellationToken);
         return FeaturePlan.LatestMonthEnd(dated);
     }
 

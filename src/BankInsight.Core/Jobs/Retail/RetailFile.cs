@@ -68,7 +68,7 @@ public sealed class RetailFile
         var clusters = segments is null ? null : new GrowableArray<int>(ChunkRows);
         var distances = segments is null ? null : new GrowableArray<float>(ChunkRows);
         var once = new OnceSink(sink);
-        var summary = CustomerDataLoader.LoadInChunks(Path, Copy(columns, null), ChunkRows, chunk =>
+        var summary = CustomerDataLoader.LoadInChunks(Path, Options.ForPass(columns), ChunkRows, chunk =>
         {
             int first = lines.Count;
             ids.AddRange(SegmentationJob.RequireIds(chunk));
@@ -109,7 +109,7 @@ public sealed class RetailFile
         for (int k = 0; k < count; k++) wanted[k] = customers.Lines[rows?[k] ?? k];
         var quiet = new SecondPassSink(sink);
         int done = 0;
-        CustomerDataLoader.LoadInChunks(Path, Copy(columns, wanted, customers.Summary), ChunkRows, chunk =>
+        CustomerDataLoader.LoadInChunks(Path, Options.ForPass(columns, wanted, customers.Summary), ChunkRows, chunk =>
         {
             var ids = SegmentationJob.RequireIds(chunk);
             for (int i = 0; i < chunk.RowCount; i++)
@@ -127,20 +127,6 @@ public sealed class RetailFile
 
     private BankInsightException Changed(string what) => new(ErrorIds.FileUnreadable, ErrorKind.ReadError,
         $"{Path} changed while it was being read ({what}): nothing was produced, and earlier results stay as they were. Run the job again once the export is complete.", Path);
-
-    private DataLoadOptions Copy(IReadOnlySet<string>? columns, IReadOnlyList<int>? lines, LoadSummary? firstPass = null) => new(Options.Schema)
-    {
-        // A later pass reads with the encoding the first found (no second detection scan of the file).
-        Encoding = firstPass is null ? Options.Encoding : TextEncodings.Resolve(firstPass.EncodingName) ?? Options.Encoding,
-        Delimiter = Options.Delimiter,
-        Header = Options.Header,
-        DuplicateIds = Options.DuplicateIds,
-        // Rejected lines are written (and reported) by the first pass only.
-        RejectPath = lines is null ? Options.RejectPath : null,
-        RejectCommit = lines is null ? Options.RejectCommit : null,
-        Columns = columns,
-        Lines = lines,
-    };
 
     // A load drops an empty column before the steps see it, and they say so; chunks keep it (empty
     // in one chunk is not empty in the file), so the pass says it for them at the end.

@@ -226,11 +226,7 @@ public static class SegmentationJob
         if (file.WithNames) columns = [.. RetailColumns.WithName(file.Options.Schema, columns)];
         int rows = 0;
         ProductHoldings? patterns = null; // one text per holding pattern, shared across chunks
-        var summary = CustomerDataLoader.LoadInChunks(file.Path, new DataLoadOptions(file.Options.Schema)
-        {
-            Encoding = file.Options.Encoding, Delimiter = file.Options.Delimiter, Header = file.Options.Header, DuplicateIds = file.Options.DuplicateIds,
-            RejectPath = file.Options.RejectPath, RejectCommit = file.Options.RejectCommit, Columns = columns,
-        }, file.ChunkRows, chunk =>
+        var summary = CustomerDataLoader.LoadInChunks(file.Path, file.Options.ForPass(columns), file.ChunkRows, chunk =>
         {
             var (clusters, distances) = model.Assign(chunk, once, model.Options.Threads, cancellationToken);
             var ids = RequireIds(chunk);
