@@ -129,7 +129,6 @@ internal static class ChurnCommand
             {
                 // Streamed: a pass for the dates and the row checks, then each chunk scored and written
                 // (in file order; another order holds the predictions until the end).
-                var held = order == ChurnSortOrder.File ? null : new List<ChurnPrediction>();
                 var file = job.Open(parse, context, parse.GetValue(input)!, commit);
                 scored = ChurnFilePrediction.Predict(new ChurnFileRequest(file.Path, file.Options, trained)
                 {
@@ -137,9 +136,9 @@ internal static class ChurnCommand
                     Drivers = 0,
                     ProbabilityThreshold = parse.GetValue(probability),
                     DataMonth = job.Month(parse),
+                    SortBy = order,
                     Checked = file.Checked,
-                }, p => { if (held is null) Write(p); else held.Add(p); }, context.Sink(parse), context.Cancel);
-                foreach (var p in ChurnOrder.Sort(held ?? [], order)) Write(p);
+                }, Write, context.Sink(parse), context.Cancel);
             }
             else
             {

@@ -39,21 +39,8 @@ public sealed class FindProductOpportunityCommand : RuleUsingCmdlet
 
     internal OpportunityMethod EffectiveMethod => Method ?? (Rules is not null ? OpportunityMethod.Rules : OpportunityMethod.Propensity);
 
-    internal ProductOpportunityRequest BuildRequest(CustomerDataSet data, SegmentationModel? model) => new(data)
-    {
-        Products = Product,
-        Method = EffectiveMethod,
-        MinScore = MinScore,
-        Top = Top,
-        Rules = Rules,
-        Mining = Mining(),
-        PerCluster = PerClusterFlag,
-        Model = model,
-        Seed = Seed,
-    };
-
-    /// <summary>The same settings for a file the job streams.</summary>
-    internal ProductOpportunityRequest BuildRequest(RetailFile file, SegmentationModel? model) => new(file)
+    /// <summary>The request for a loaded data set or a file read in chunks.</summary>
+    internal ProductOpportunityRequest BuildRequest(RetailInput input, SegmentationModel? model) => new(input)
     {
         Products = Product,
         Method = EffectiveMethod,

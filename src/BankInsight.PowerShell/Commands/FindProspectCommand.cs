@@ -79,10 +79,26 @@ public sealed class FindProspectCommand : DataJobCmdlet, IUsesModel
         RelatedParty = RelatedParty ?? RelatedPartySelection.Company,
         ProbabilityThreshold = ProbabilityThreshold,
         MaxUnmatchedRelationShare = MaxRejectedShare,
-        Definition = MinMonthlyCount is null && MinMonthlyAmount is null ? null : new ProspectDefinition(
-            MinMonthlyCount ?? model.SettingOr("min_monthly_count", ProspectDefinition.DefaultMinMonthlyCount),
-            MinMonthlyAmount ?? model.SettingOr("min_monthly_amount", ProspectDefinition.DefaultMinMonthlyAmount)),
+        Definition = Definition(model),
     };
+
+    /// <summary>The same settings for a file the job streams (the relation file is this command's, loaded once).</summary>
+    internal ProspectFileRequest BuildRequest(StreamedFile file, Serialization.TrainedModel model) => new(file.Path, file.Options, () => _relations, model)
+    {
+        Region = Region,
+        IncludeAll = IncludeAllFlag,
+        ExpandRelations = ExpandRelationsFlag,
+        RelatedParty = RelatedParty ?? RelatedPartySelection.Company,
+        ProbabilityThreshold = ProbabilityThreshold,
+        MaxUnmatchedRelationShare = MaxRejectedShare,
+        Definition = Definition(model),
+        Checked = file.Check,
+    };
+
+    /// <summary>-MinMonthlyCount / -MinMonthlyAmount over the model's own definition, or null for the model's.</summary>
+    private ProspectDefinition? Definition(Serialization.TrainedModel model) => MinMonthlyCount is null && MinMonthlyAmount is null ? null : new ProspectDefinition(
+        MinMonthlyCount ?? model.SettingOr("min_monthly_count", ProspectDefinition.DefaultMinMonthlyCount),
+        MinMonthlyAmount ?? model.SettingOr("min_monthly_amount", ProspectDefinition.DefaultMinMonthlyAmount));
 
     private Serialization.TrainedModel? _model;
     private CustomerDataSet? _relations;
@@ -107,20 +123,7 @@ public sealed class FindProspectCommand : DataJobCmdlet, IUsesModel
     internal override void RunFile(ICommandHost host, StreamedFile input)
     {
         _model ??= JobInputs.Model(host, Model, ShippedModels.Prospect, ProspectJob.Purpose);
-        // The loaded request's settings, so both paths take them from one place (its data is not read).
-        var loaded = BuildRequest(null!, _relations, _model);
-        ProspectFileSearch.Find(new ProspectFileRequest(input.Path, input.Options, () => _relations, _model)
-        {
-            Drivers = loaded.Drivers,
-            Region = loaded.Region,
-            IncludeAll = loaded.IncludeAll,
-            ExpandRelations = loaded.ExpandRelations,
-            RelatedParty = loaded.RelatedParty,
-            ProbabilityThreshold = loaded.ProbabilityThreshold,
-            MaxUnmatchedRelationShare = loaded.MaxUnmatchedRelationShare,
-            Definition = loaded.Definition,
-            Checked = input.Check,
-        }, host.WriteObject, null, new HostSink(host), host.Cancellation);
+        ProspectFileSearch.Find(BuildRequest(input, _model), host.WriteObject, null, new HostSink(host), host.Cancellation);
     }
 
     /// <inheritdoc />

@@ -26,7 +26,8 @@ public sealed class GetCrossSellRecommendationCommand : RuleUsingCmdlet
     /// <inheritdoc />
     internal override double DefaultMinLift => CrossSellJob.DefaultMinOfferLift;
 
-    internal CrossSellRecommendationRequest BuildRequest(CustomerDataSet data, SegmentationModel? model) => new(data)
+    /// <summary>The request for a loaded data set or a file read in chunks.</summary>
+    internal CrossSellRecommendationRequest BuildRequest(RetailInput input, SegmentationModel? model) => new(input)
     {
         MinLift = MinLift,
         Rules = Rules,
@@ -43,18 +44,6 @@ public sealed class GetCrossSellRecommendationCommand : RuleUsingCmdlet
         bool segmented = CrossSellJob.Segmented(Rules, PerClusterFlag);
         return RetailColumns.WithName(schema, RetailColumns.ForHoldings(schema, segmented ? GivenSegmentation(host) ?? SegmentationModel.LoadShipped() : null));
     }
-
-    /// <summary>The same settings for a file the job streams.</summary>
-    internal CrossSellRecommendationRequest BuildRequest(RetailFile file, SegmentationModel? model) => new(file)
-    {
-        MinLift = MinLift,
-        Rules = Rules,
-        Mining = Mining(),
-        PerCluster = PerClusterFlag,
-        Model = model,
-        Match = Match,
-        Top = Top,
-    };
 
     /// <inheritdoc />
     internal override void Run(ICommandHost host, CustomerDataSet data)

@@ -73,16 +73,15 @@ public sealed class InvokeChurnPredictionCommand : DataJobCmdlet, IUsesModel
     internal override void RunFile(ICommandHost host, StreamedFile input)
     {
         _model ??= JobInputs.Model(host, Model, ShippedModels.Churn, ChurnJob.Purpose);
-        var held = SortBy == ChurnSortOrder.File ? null : new List<ChurnPrediction>();
         ChurnFilePrediction.Predict(new ChurnFileRequest(input.Path, input.Options, _model)
         {
             IncludeAll = IncludeAllFlag,
             ProbabilityThreshold = ProbabilityThreshold,
             Drivers = Drivers,
             DataMonth = JobInputs.Month(DataMonth),
+            SortBy = SortBy,
             Checked = input.Check,
-        }, prediction => { if (held is null) host.WriteObject(prediction); else held.Add(prediction); }, new HostSink(host), host.Cancellation);
-        foreach (var prediction in ChurnOrder.Sort(held ?? [], SortBy)) host.WriteObject(prediction);
+        }, host.WriteObject, new HostSink(host), host.Cancellation);
     }
 
     /// <inheritdoc />

@@ -27,6 +27,9 @@ public sealed record ChurnFileRequest(string Path, DataLoadOptions Options, Trai
     /// <summary>Drivers per emitted customer (0: none).</summary>
     public int Drivers { get; init; } = 3;
 
+    /// <summary>The order predictions are handed over in: File streams them; the others hold them until the last chunk.</summary>
+    public ChurnSortOrder SortBy { get; init; } = ChurnSortOrder.File;
+
     /// <summary>Rows per chunk.</summary>
     public int ChunkRows { get; init; } = 8_192;
 
@@ -44,8 +47,17 @@ public sealed record ChurnFileRequest(string Path, DataLoadOptions Options, Trai
 /// </summary>
 public static class ChurnFilePrediction
 {
-    /// <summary>Scores every customer of the file, handing the predicted churners (or everyone) to <paramref name="write"/> in file order; returns the customers scored.</summary>
+    /// <summary>Scores every customer of the file, handing the predicted churners (or everyone) to <paramref name="write"/> in <see cref="ChurnFileRequest.SortBy"/> order; returns the customers scored.</summary>
     public static int Predict(ChurnFileRequest request, Action<ChurnPrediction> write, IOperationSink sink, CancellationToken cancellationToken = default)
+    {
+        if (request.SortBy == ChurnSortOrder.File) return Score(request, write, sink, cancellationToken);
+        var held = new List<ChurnPrediction>();
+        int scored = Score(request, held.Add, sink, cancellationToken);
+        foreach (var prediction in ChurnOrder.Sort(held, request.SortBy)) write(prediction);
+        return scored;
+    }
+
+    private static int Score(ChurnFileRequest request, Action<ChurnPrediction> write, IOperationSink sink, CancellationToken cancellationToken)
     {
         var model = request.Model;
         ChurnJob.RequireChurnModel(model);
@@ -86,8 +98,9 @@ public static class ChurnFilePrediction
             var rows = Enumerable.Range(0, chunk.RowCount).Where(i => request.IncludeAll || Warned(i)).ToArray();
             above += probabilities.Count(p => p >= threshold);
             var explained = request.Drivers > 0 && rows.Length > 0 ? model.Classifier.Explain(features, rows, cancellationToken) : null;
+            var shown = ChurnJob.ShownColumns.Of(chunk);
             for (int k = 0; k < rows.Length; k++)
-                write(ChurnJob.Prediction(chunk, rows[k], probabilities[rows[k]], Warned(rows[k]), already[rows[k]], threshold, predicts, explained, k, request.Drivers));
+                write(ChurnJob.Prediction(shown, rows[k], probabilities[rows[k]], Warned(rows[k]), already[rows[k]], threshold, predicts, explained, k, request.Drivers));
             scored += chunk.RowCount;
             sink.Progress(new OperationProgress("Scoring churn", $"{scored:N0} of {lines.Length:N0} customers", (double)scored / lines.Length));
         }, quiet, cancellationToken);

@@ -253,6 +253,7 @@ public static class ChurnJob
         var probabilities = Logistic.Probabilities(model.Classifier.PredictRaw(features, cancellationToken));
         string predicts = Predicts(model.Settings, reference);
         _ = data.Ids ?? throw new BankInsightException(ErrorIds.FileLayoutInvalid, ErrorKind.InvalidData, $"{data.Source} has no customer id column.", data.Source);
+        var shown = ShownColumns.Of(data);
         var already = AlreadyChurned(model, data, probabilities, threshold, sink);
         bool Warned(int i) => probabilities[i] >= threshold && !already[i];
         var emitted = Enumerable.Range(0, data.RowCount).Where(i => request.IncludeAll || Warned(i)).ToArray();
@@ -264,22 +265,29 @@ public static class ChurnJob
             var rows = emitted.AsSpan(start, Math.Min(block, emitted.Length - start)).ToArray();
             var explained = request.Drivers > 0 ? model.Classifier.Explain(features, rows, cancellationToken) : null;
             for (int k = 0; k < rows.Length; k++)
-                yield return Prediction(data, rows[k], probabilities[rows[k]], Warned(rows[k]), already[rows[k]], threshold, predicts, explained, k, request.Drivers);
+                yield return Prediction(shown, rows[k], probabilities[rows[k]], Warned(rows[k]), already[rows[k]], threshold, predicts, explained, k, request.Drivers);
             sink.Progress(new OperationProgress("Scoring churn", $"{Math.Min(start + block, emitted.Length):N0} of {emitted.Length:N0} customers", (double)Math.Min(start + block, emitted.Length) / emitted.Length));
         }
         sink.Progress(new OperationProgress("Scoring churn", $"{emitted.Length:N0} customers", 1, Completed: true));
     }
 
-    /// <summary>Row <paramref name="row"/> of <paramref name="data"/> as a prediction (drivers from row <paramref name="explainedRow"/> of <paramref name="explained"/>).</summary>
-    internal static ChurnPrediction Prediction(CustomerDataSet data, int row, double p, bool warned, bool alreadyChurned, double threshold, string predicts,
+    /// <summary>The columns a prediction shows, found once per data set (not per row).</summary>
+    internal sealed record ShownColumns(CustomerDataSet Data, TextColumn Ids, TextColumn? Names, NumericColumn? Assets)
+    {
+        public static ShownColumns Of(CustomerDataSet data) =>
+            new(data, data.Ids!, data.Find(ChurnColumns.Name) as TextColumn, data.Find(ChurnColumns.CurrentAssets) as NumericColumn);
+    }
+
+    /// <summary>Row <paramref name="row"/> as a prediction (drivers from row <paramref name="explainedRow"/> of <paramref name="explained"/>).</summary>
+    internal static ChurnPrediction Prediction(ShownColumns shown, int row, double p, bool warned, bool alreadyChurned, double threshold, string predicts,
         Learners.Contributions? explained, int explainedRow, int drivers)
     {
-        var assets = data.Find(ChurnColumns.CurrentAssets) as NumericColumn;
+        var (data, assets) = (shown.Data, shown.Assets);
         var (text, top) = explained is null ? (null, []) : ClassifierTraining.Drivers(explained, explainedRow, drivers);
         return new ChurnPrediction
         {
-            CustomerId = data.Ids![row]!,
-            CustomerName = (data.Find(ChurnColumns.Name) as TextColumn)?[row],
+            CustomerId = shown.Ids[row]!,
+            CustomerName = shown.Names?[row],
             Probability = p,
             IsChurn = warned,
             AlreadyChurned = alreadyChurned,

@@ -103,13 +103,14 @@ public static class ProspectFileSearch
             var chunkIds = chunk.Ids!;
             if (score is not null) for (int i = 0; i < chunk.RowCount; i++) score(chunkIds[i]!, probabilities[i]);
             above += probabilities.Count(p => p >= threshold);
-            var rows = Enumerable.Range(0, chunk.RowCount).Where(i => ProspectJob.Emitted(chunk, i, probabilities[i], threshold, request.IncludeAll, request.Region)).ToArray();
+            var shown = ProspectJob.ShownColumns.Of(chunk);
+            var rows = Enumerable.Range(0, chunk.RowCount).Where(i => ProspectJob.Emitted(shown, i, probabilities[i], threshold, request.IncludeAll, request.Region)).ToArray();
             var explained = request.Drivers > 0 && rows.Length > 0 ? model.Classifier.Explain(features, rows, cancellationToken) : null;
             for (int k = 0; k < rows.Length; k++)
             {
                 int row = rows[k];
                 if (probabilities[row] >= threshold) strong.Add((chunkIds[row]!, probabilities[row]));
-                write(ProspectJob.Result(chunk, row, probabilities[row], threshold, index, definition, request.Region, explained, k, request.Drivers));
+                write(ProspectJob.Result(shown, row, probabilities[row], threshold, index, definition, request.Region, explained, k, request.Drivers));
             }
             emitted += rows.Length;
             scored += chunk.RowCount;

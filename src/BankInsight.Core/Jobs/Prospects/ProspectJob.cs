@@ -137,8 +137,9 @@ public static class ProspectJob
         var prospects = request.Prospects;
         var ids = prospects.Ids!;
         var definition = DefinitionOf(request.Definition, request.Model);
+        var shown = ShownColumns.Of(prospects);
         var emitted = Enumerable.Range(0, prospects.RowCount)
-            .Where(i => Emitted(prospects, i, scored.Probabilities[i], scored.Threshold, request.IncludeAll, request.Region))
+            .Where(i => Emitted(shown, i, scored.Probabilities[i], scored.Threshold, request.IncludeAll, request.Region))
             .ToArray();
         SayScored(scored.Probabilities.Count(p => p >= scored.Threshold), prospects.RowCount, scored.Threshold, emitted.Length, request.Region, sink);
         var strong = new List<(string Id, double Score)>();
@@ -153,7 +154,7 @@ public static class ProspectJob
                 int row = rows[k];
                 double p = scored.Probabilities[row];
                 if (p >= scored.Threshold) strong.Add((ids[row]!, p));
-                yield return Result(prospects, row, p, scored.Threshold, scored.Index, definition, request.Region, explained, k, request.Drivers);
+                yield return Result(shown, row, p, scored.Threshold, scored.Index, definition, request.Region, explained, k, request.Drivers);
             }
             int done = Math.Min(start + block, emitted.Length);
             sink.Progress(new OperationProgress("Scoring prospects", $"{done:N0} of {emitted.Length:N0} companies", (double)done / emitted.Length));
@@ -167,23 +168,27 @@ public static class ProspectJob
         model.SettingOr("min_monthly_count", ProspectDefinition.DefaultMinMonthlyCount),
         model.SettingOr("min_monthly_amount", ProspectDefinition.DefaultMinMonthlyAmount));
 
+    /// <summary>The columns a listed company shows, found once per data set (not per row).</summary>
+    internal sealed record ShownColumns(TextColumn Ids, TextColumn? Registered, TextColumn? Business, NumericColumn? Count, NumericColumn? Amount)
+    {
+        public static ShownColumns Of(CustomerDataSet prospects) => new(prospects.Ids!,
+            prospects.Find(ProspectColumns.RegisteredAddress) as TextColumn, prospects.Find(ProspectColumns.BusinessAddress) as TextColumn,
+            prospects.Find(ProspectColumns.MonthlyCount) as NumericColumn, prospects.Find(ProspectColumns.MonthlyAmount) as NumericColumn);
+    }
+
     /// <summary>Whether row <paramref name="row"/> is listed: a prospect (or everyone) in the region.</summary>
-    internal static bool Emitted(CustomerDataSet prospects, int row, double p, double threshold, bool includeAll, string? region) =>
-        (includeAll || p >= threshold)
-        && RegionFilter.Matches((prospects.Find(ProspectColumns.RegisteredAddress) as TextColumn)?[row], (prospects.Find(ProspectColumns.BusinessAddress) as TextColumn)?[row], region);
+    internal static bool Emitted(ShownColumns shown, int row, double p, double threshold, bool includeAll, string? region) =>
+        (includeAll || p >= threshold) && RegionFilter.Matches(shown.Registered?[row], shown.Business?[row], region);
 
     internal static void SayScored(int above, int companies, double threshold, int emitted, string? region, IOperationSink sink) =>
         sink.Verbose($"Prospects: {above:N0} of {companies:N0} companies score at or above {threshold:F4}; {emitted:N0} emitted after the region filter ({(string.IsNullOrEmpty(region) ? "off" : region)}).");
 
-    /// <summary>Row <paramref name="row"/> of <paramref name="prospects"/> as a scored company.</summary>
-    internal static ProspectResult Result(CustomerDataSet prospects, int row, double p, double threshold, RelationIndex index, ProspectDefinition definition, string? region,
+    /// <summary>Row <paramref name="row"/> as a scored company.</summary>
+    internal static ProspectResult Result(ShownColumns shown, int row, double p, double threshold, RelationIndex index, ProspectDefinition definition, string? region,
         Learners.Contributions? explained, int explainedRow, int drivers)
     {
-        string id = prospects.Ids![row]!;
-        var registered = prospects.Find(ProspectColumns.RegisteredAddress) as TextColumn;
-        var business = prospects.Find(ProspectColumns.BusinessAddress) as TextColumn;
-        var count = prospects.Find(ProspectColumns.MonthlyCount) as NumericColumn;
-        var amount = prospects.Find(ProspectColumns.MonthlyAmount) as NumericColumn;
+        string id = shown.Ids[row]!;
+        var (registered, business, count, amount) = (shown.Registered, shown.Business, shown.Count, shown.Amount);
         var relations = index.Of(id);
         return new ProspectResult
         {

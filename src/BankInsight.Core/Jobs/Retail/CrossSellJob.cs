@@ -31,21 +31,14 @@ public sealed class CrossSellRuleRequest(CustomerDataSet data)
 }
 
 /// <summary>How to recommend products.</summary>
-public sealed class CrossSellRecommendationRequest
+/// <remarks>Built on a loaded data set or on a <see cref="RetailFile"/> read in chunks (see <see cref="RetailInput"/>).</remarks>
+public sealed class CrossSellRecommendationRequest(RetailInput input)
 {
-    private readonly CustomerDataSet? _data;
-
-    /// <summary>Recommendations for the customers of a loaded file.</summary>
-    public CrossSellRecommendationRequest(CustomerDataSet data) => _data = data;
-
-    /// <summary>Recommendations for the customers of a file read in chunks (see <see cref="RetailFile"/>): the same offers, in a fraction of the memory.</summary>
-    public CrossSellRecommendationRequest(RetailFile file) => File = file;
-
     /// <summary>The retail file, loaded.</summary>
-    public CustomerDataSet Data => _data ?? throw new InvalidOperationException("This request reads its file in chunks: see File.");
+    public CustomerDataSet Data => input.Loaded;
 
     /// <summary>The retail file, when read in chunks (null: <see cref="Data"/>).</summary>
-    public RetailFile? File { get; }
+    public RetailFile? File => input.File;
 
     /// <summary>Rules to use (e.g. from Get-CrossSellRule); null mines them from <see cref="Data"/> with <see cref="Mining"/>.</summary>
     public IReadOnlyList<CrossSellRule>? Rules { get; init; }

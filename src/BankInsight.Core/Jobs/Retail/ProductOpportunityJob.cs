@@ -16,21 +16,14 @@ public enum OpportunityMethod
 }
 
 /// <summary>How to find product opportunities.</summary>
-public sealed class ProductOpportunityRequest
+/// <remarks>Built on a loaded data set or on a <see cref="RetailFile"/> read in chunks (see <see cref="RetailInput"/>).</remarks>
+public sealed class ProductOpportunityRequest(RetailInput input)
 {
-    private readonly CustomerDataSet? _data;
-
-    /// <summary>Opportunities among the customers of a loaded file.</summary>
-    public ProductOpportunityRequest(CustomerDataSet data) => _data = data;
-
-    /// <summary>Opportunities among the customers of a file read in chunks (see <see cref="RetailFile"/>): the same list, in a fraction of the memory.</summary>
-    public ProductOpportunityRequest(RetailFile file) => File = file;
-
     /// <summary>The retail file, loaded.</summary>
-    public CustomerDataSet Data => _data ?? throw new InvalidOperationException("This request reads its file in chunks: see File.");
+    public CustomerDataSet Data => input.Loaded;
 
     /// <summary>The retail file, when read in chunks (null: <see cref="Data"/>).</summary>
-    public RetailFile? File { get; }
+    public RetailFile? File => input.File;
 
     /// <summary>Products by alias, name or code (SPEC: deposit "01" and insurance "02").</summary>
     public IReadOnlyList<string> Products { get; init; } = ["Deposit", "Insurance"];
@@ -89,8 +82,9 @@ public static class ProductOpportunityJob
         if (request.Method == OpportunityMethod.Rules)
             (rules, clusters) = CrossSellJob.RulesFor(data, holdings, request.Rules, request.PerCluster, request.Model, request.Mining, sink, cancellationToken);
         var rows = new CustomerRows(i => ids[i]!, i => names?[i], data.GetSourceLine, data.Source);
-        return List(request, holdings, products, rows, p => request.Method == OpportunityMethod.Rules
-            ? RuleScores(holdings, p, RuleSets.Build(rules!, holdings.Products), clusters)
+        var sets = rules is null ? null : RuleSets.Build(rules, holdings.Products); // once, for every product
+        return List(request, holdings, products, rows, p => sets is not null
+            ? RuleScores(holdings, p, sets, clusters)
             : Propensity(request, holdings, p, sink, cancellationToken), sink, cancellationToken);
     }
 

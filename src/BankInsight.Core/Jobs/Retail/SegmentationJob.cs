@@ -10,21 +10,14 @@ using BankInsight.Results;
 namespace BankInsight.Jobs.Retail;
 
 /// <summary>How to train a segmentation.</summary>
-public sealed class SegmentationRequest
+/// <remarks>Built on a loaded data set or on a <see cref="RetailFile"/> read in chunks (see <see cref="RetailInput"/>).</remarks>
+public sealed class SegmentationRequest(RetailInput input)
 {
-    private readonly CustomerDataSet? _data;
-
-    /// <summary>Segment the customers of a loaded file.</summary>
-    public SegmentationRequest(CustomerDataSet data) => _data = data;
-
-    /// <summary>Segment the customers of a file read in chunks (the segmentation columns kept compact; see <see cref="RetailFile"/>).</summary>
-    public SegmentationRequest(RetailFile file) => File = file;
-
     /// <summary>The retail file, loaded.</summary>
-    public CustomerDataSet Data => _data ?? throw new InvalidOperationException("This request reads its file in chunks: see File.");
+    public CustomerDataSet Data => input.Loaded;
 
     /// <summary>The retail file, when read in chunks (null: <see cref="Data"/>).</summary>
-    public RetailFile? File { get; }
+    public RetailFile? File => input.File;
 
     /// <summary>Number of segments; null chooses it by silhouette between <see cref="MinClusterCount"/> and <see cref="MaxClusterCount"/>.</summary>
     public int? ClusterCount { get; init; }
